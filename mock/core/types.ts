@@ -1,0 +1,73 @@
+/**
+ * @module
+ * The shapes every part of the simulator shares. The core speaks these plain shapes (not express or
+ * node:http objects) so that the node:http server, the express adapter and the MSW handlers are thin.
+ */
+
+/** A request as the core sees it. Adapters build it from whatever their host gives them. */
+export interface SimRequest {
+  /** Upper-case HTTP method. */
+  method: string;
+  /** `scheme://host[:port]` the client called, used to echo the host in `@odata.context`. */
+  origin: string;
+  /** Path without the query string, not decoded (e.g. `/api/machines/abc/unrestrictCodeExecution`). */
+  path: string;
+  /** Raw query string without the leading `?` (empty string when none). */
+  query: string;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** Raw body text, or undefined when the request had none. */
+  body: string | undefined;
+  /** Who is calling at the transport level (e.g. `127.0.0.1:53211`), for the journal only. */
+  remote?: string;
+}
+
+/** A response as the core produces it. */
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Body text; `''` for an empty body. */
+  body: string;
+  /** When true the adapter must destroy the connection without answering (an injected fault). */
+  dropConnection?: boolean;
+}
+
+/** Time source. Every time-dependent behaviour reads one of these, never `Date.now()`. */
+export interface Clock {
+  /** Milliseconds since the Unix epoch; may carry a fractional part (sub-millisecond precision). */
+  now(): number;
+  /** Resolves once `ms` have passed on this clock (a virtual clock resolves when advanced). */
+  sleep(ms: number): Promise<void>;
+}
+
+/** An application registration in a simulated tenant. */
+export interface AppRegistration {
+  /** Application (client) id, a GUID. */
+  clientId: string;
+  /** Display name; the real service reports it as `requestor` on actions the app creates. */
+  displayName: string;
+  /** Demo client secret (demo value, printed on start). */
+  clientSecret?: string;
+  /** PEM of the app's registered certificate, for `client_assertion` (certificate credentials). */
+  certificatePem?: string;
+  /** Application permissions granted on the WindowsDefenderATP API (token `roles`). */
+  roles: string[];
+  /** Delegated permissions consented for this app (token `scp` in user tokens). */
+  delegatedScopes?: string[];
+  /** Whether the app is a public client (resource-owner password flow without a secret). */
+  isPublicClient?: boolean;
+}
+
+/** A user account in a simulated tenant, for delegated (user) tokens. */
+export interface UserAccount {
+  /** Object id, a GUID (token `oid`). */
+  objectId: string;
+  userPrincipalName: string;
+  displayName: string;
+  /** Demo password for the resource-owner password flow. */
+  password: string;
+  /** MDE portal role permissions, e.g. `Active remediation actions`, `View Data`. */
+  mdeRoles: string[];
+  /** Device groups (machine `rbacGroupName`) the user can access; `['*']` means all. */
+  deviceGroups: string[];
+}
