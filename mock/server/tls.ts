@@ -1,0 +1,192 @@
+/**
+ * @module
+ * The simulator's TLS material, kept in `<stateDir>/tls/`: a local CA made at first start, a server
+ * certificate for 127.0.0.1/localhost/::1 signed by it, and certificates for seeded apps' certificate
+ * credentials. Everything is reused on later starts, so a client trusts the CA once.
+ */
+import { X509Certificate } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generate } from 'selfsigned';
+
+/** The TLS material of the simulator's HTTPS server. */
+export interface SimulatorTls {
+  /** PEM of the local CA; clients trust this (e.g. `NODE_EXTRA_CA_CERTS=<caCertPath>`). */
+  caCertPem: string;
+  /** Absolute path of the CA certificate file. */
+  caCertPath: string;
+  /** PEM of the server certificate (SANs 127.0.0.1, ::1, localhost), signed by the CA. */
+  serverCertPem: string;
+  /** PEM (PKCS #8) of the server's private key. */
+  serverKeyPem: string;
+}
+
+/** A certificate credential for an app registration (`client_assertion` signing). */
+export interface AppCertificate {
+  /** PEM of the certificate to register on the app (`AppRegistration.certificatePem`). */
+  certPem: string;
+  /** PEM (PKCS #8) of its private key, for the client (e.g. msal `clientCertificate.privateKey`). */
+  privateKeyPem: string;
+  /** SHA-256 thumbprint, lower-case hex (msal `clientCertificate.thumbprintSha256`). */
+  thumbprintSha256Hex: string;
+  /** SHA-1 thumbprint, lower-case hex (what the Azure portal shows). */
+  thumbprintSha1Hex: string;
+}
+
+const CA_VALIDITY_DAYS = 3650;
+const SERVER_VALIDITY_DAYS = 825;
+const APP_CERT_VALIDITY_DAYS = 730;
+/** Renew a leaf certificate this long before it expires. */
+const RENEW_BEFORE_MS = 7 * 24 * 3600 * 1000;
+
+// One generation per directory at a time within this process: two callers get the same files.
+const pending = new Map<string, Promise<unknown>>();
+
+function once<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const running = pending.get(key) as Promise<T> | undefined;
+  if (running !== undefined) return running;
+  const started = task().finally(() => pending.delete(key));
+  pending.set(key, started);
+  return started;
+}
+
+/**
+ * Loads the CA and server certificate from `<stateDir>/tls/`, creating them when missing (the server
+ * certificate is also renewed when it no longer matches the CA or is about to expire).
+ */
+export function loadOrCreateTls(stateDir: string): Promise<SimulatorTls> {
+  const dir = path.resolve(stateDir, 'tls');
+  return once(`tls:${dir}`, async () => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const caCertPath = path.join(dir, 'ca.crt');
+    const caKeyPath = path.join(dir, 'ca.key');
+    const serverCertPath = path.join(dir, 'server.crt');
+    const serverKeyPath = path.join(dir, 'server.key');
+
+    let caCertPem = await readIfExists(caCertPath);
+    let caKeyPem = await readIfExists(caKeyPath);
+    if (caCertPem === undefined || caKeyPem === undefined || !usable(caCertPem)) {
+      const ca = await generate([{ name: 'commonName', value: 'mde-sim local CA' }], {
+        keySize: 2048,
+        algorithm: 'sha256',
+        notAfterDate: daysFromNow(CA_VALIDITY_DAYS),
+        extensions: [
+          { name: 'basicConstraints', cA: true, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+        ],
+      });
+      caCertPem = ca.cert;
+      caKeyPem = ca.private;
+      await writeAtomically(caKeyPath, caKeyPem, 0o600);
+      await writeAtomically(caCertPath, caCertPem, 0o644);
+    }
+
+    let serverCertPem = await readIfExists(serverCertPath);
+    let serverKeyPem = await readIfExists(serverKeyPath);
+    if (
+      serverCertPem === undefined ||
+      serverKeyPem === undefined ||
+      !usable(serverCertPem) ||
+      !new X509Certificate(serverCertPem).checkIssued(new X509Certificate(caCertPem))
+    ) {
+      const server = await generate([{ name: 'commonName', value: 'localhost' }], {
+        keySize: 2048,
+        algorithm: 'sha256',
+        notAfterDate: daysFromNow(SERVER_VALIDITY_DAYS),
+        ca: { key: caKeyPem, cert: caCertPem },
+        extensions: [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+          { name: 'extKeyUsage', serverAuth: true },
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 7, ip: '127.0.0.1' },
+              { type: 7, ip: '::1' },
+              { type: 2, value: 'localhost' },
+            ],
+          },
+        ],
+      });
+      serverCertPem = server.cert;
+      serverKeyPem = server.private;
+      await writeAtomically(serverKeyPath, serverKeyPem, 0o600);
+      await writeAtomically(serverCertPath, serverCertPem, 0o644);
+    }
+    return { caCertPem, caCertPath, serverCertPem, serverKeyPem };
+  });
+}
+
+/**
+ * Loads the certificate credential `name` of a seeded app from `<stateDir>/tls/apps/`, creating a
+ * self-signed one (as `New-SelfSignedCertificate` would) when missing or about to expire.
+ */
+export function loadOrCreateAppCertificate(stateDir: string, name: string): Promise<AppCertificate> {
+  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.')) {
+    throw new TypeError(`loadOrCreateAppCertificate: name must be a file-name-safe word, got '${name}'.`);
+  }
+  const dir = path.resolve(stateDir, 'tls', 'apps');
+  return once(`app:${dir}/${name}`, async () => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const certPath = path.join(dir, `${name}.crt`);
+    const keyPath = path.join(dir, `${name}.key`);
+    let certPem = await readIfExists(certPath);
+    let privateKeyPem = await readIfExists(keyPath);
+    if (certPem === undefined || privateKeyPem === undefined || !usable(certPem)) {
+      const made = await generate([{ name: 'commonName', value: name }], {
+        keySize: 2048,
+        algorithm: 'sha256',
+        notAfterDate: daysFromNow(APP_CERT_VALIDITY_DAYS),
+        extensions: [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', digitalSignature: true, critical: true },
+          { name: 'extKeyUsage', clientAuth: true },
+        ],
+      });
+      certPem = made.cert;
+      privateKeyPem = made.private;
+      await writeAtomically(keyPath, privateKeyPem, 0o600);
+      await writeAtomically(certPath, certPem, 0o644);
+    }
+    const x509 = new X509Certificate(certPem);
+    return {
+      certPem,
+      privateKeyPem,
+      thumbprintSha256Hex: hexThumbprint(x509.fingerprint256),
+      thumbprintSha1Hex: hexThumbprint(x509.fingerprint),
+    };
+  });
+}
+
+/** Parses and is valid for at least a week more (TLS clients check validity against the wall clock). */
+function usable(pem: string): boolean {
+  try {
+    return Date.parse(new X509Certificate(pem).validTo) - Date.now() > RENEW_BEFORE_MS;
+  } catch {
+    return false;
+  }
+}
+
+function hexThumbprint(colonHex: string): string {
+  return colonHex.replace(/:/g, '').toLowerCase();
+}
+
+function daysFromNow(days: number): Date {
+  return new Date(Date.now() + days * 24 * 3600 * 1000);
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Writes via a temporary file and a rename, so another process never reads half a PEM. */
+async function writeAtomically(file: string, content: string, mode: number): Promise<void> {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, content, { mode });
+  await rename(temporary, file);
+}
