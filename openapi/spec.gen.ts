@@ -1,0 +1,2494 @@
+// generated, do not edit: the parsed OpenAPI document from openapi/defender-machine-actions.yaml.
+// Run `npm run generate` after changing the YAML.
+
+export const spec = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Microsoft Defender for Endpoint machine-action API (as simulated by mde-sim)",
+    "version": "1.0.0",
+    "summary": "The MDE machine-action REST calls around \"Remove app restriction\" (unrestrictCodeExecution).",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "description": "The single source of truth for mde-sim: the simulator routes by `operationId`, validates requests with\nthis document, and reads the `x-mde-*` extensions; the client and the contract tests use the same file.\n\nEvidence: every fact comes from `shared/reference/mde-api.md` (the fact sheet, cited as \"mde-api.md §N\")\nand the recorded payloads beside it. Where the evidence is silent, the part is marked\n`x-fidelity: inferred` with a one-line `x-fidelity-reason`; those defaults are the project's binding\ndecisions (mde-api.md, \"Decisions for mde-sim where the evidence is silent\").\n\n**Versioned paths.** `/api/v1.0/...` is equivalent to `/api/...` (mde-api.md §1: the version segment is\noptional and omitting it means the latest, `v1.0`). Paths are written once, in the unversioned form; the\ntop-level `x-path-aliases` extension tells the router to strip `/api/v1.0/` to `/api/` before matching.\n\n**Content types on the wire.** The spec keys every body as `application/json`. On the wire a success\nbody is sent as `application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8` with\n`OData-Version: 4.0`, and an error body as `application/json; charset=utf-8` without `OData-Version`\n(mde-api.md §2 \"Success headers\", §4; payloads 10, 16, 17). JSON is compact (no spaces), keys in the\norder the schemas list them.\n\n**Errors.** Every 4xx/5xx body except 405 is the MDE envelope\n`{\"error\":{\"code\":\"…\",\"message\":\"…\",\"target\":\"…\"}}`; `target` is a fresh correlation id in the\nApplication-Insights form `|xxxxxxxx-xxxxxxxxxxxxxxxx.` (mde-api.md §4 and decisions).\n\n**Authentication.** Entra ID bearer tokens (v1.0 access tokens, issuer `https://sts.windows.net/{tid}/`).\nAccepted audiences are listed in `x-mde-audiences`. A missing, malformed, badly signed, expired or\nnot-yet-valid token, or one from another issuer, is answered 401; a valid token for another audience\nis answered 403 (mde-api.md decisions \"401\"). Application tokens carry the permissions in `roles`,\ndelegated tokens in `scp`; each operation's `x-mde-permissions` names what it needs (any one of the\nlisted values suffices).\n\n**Throttling.** Each operation has its own buckets per tenant (`tid`) and application (`appid`):\n100 calls per sliding minute and 1500 per sliding hour (`x-mde-rate-limits`). Every request that\npasses authentication counts, whatever it is answered; 401s and 429s do not count. See the 429\nresponse for the message and `Retry-After`.\n",
+    "x-fidelity": "inferred",
+    "x-fidelity-reason": "Throttle accounting, window type and the 401/403 split are project decisions (mde-api.md \"Decisions for mde-sim\", §5)."
+  },
+  "x-path-aliases": [
+    {
+      "prefix": "/api/v1.0/",
+      "canonical": "/api/"
+    }
+  ],
+  "x-mde-audiences": [
+    "https://api.securitycenter.microsoft.com",
+    "https://api.security.microsoft.com",
+    "https://api.securitycenter.windows.com",
+    "https://securitycenter.onmicrosoft.com/windowsatpservice"
+  ],
+  "x-mde-issuer": "https://sts.windows.net/{tid}/",
+  "servers": [
+    {
+      "url": "https://api.security.microsoft.com",
+      "description": "Documented service base URI (mde-api.md §7, [P] S15).",
+      "x-region": "global"
+    },
+    {
+      "url": "https://us.api.security.microsoft.com",
+      "description": "Geo endpoint, United States (mde-api.md §7, [P] S16).",
+      "x-region": "us"
+    },
+    {
+      "url": "https://eu.api.security.microsoft.com",
+      "description": "Geo endpoint, Europe (mde-api.md §7, [P] S16).",
+      "x-region": "eu"
+    },
+    {
+      "url": "https://uk.api.security.microsoft.com",
+      "description": "Geo endpoint, United Kingdom (mde-api.md §7, [P] S16).",
+      "x-region": "uk"
+    },
+    {
+      "url": "https://au.api.security.microsoft.com",
+      "description": "Geo endpoint, Australia (mde-api.md §7, [P] S16).",
+      "x-region": "au"
+    },
+    {
+      "url": "https://swa.api.security.microsoft.com",
+      "description": "Geo endpoint, Switzerland (mde-api.md §7, [P] S16).",
+      "x-region": "swa"
+    },
+    {
+      "url": "https://ina.api.security.microsoft.com",
+      "description": "Geo endpoint, India (listed on the live unrestrict page; mde-api.md §7, [P] S1).",
+      "x-region": "ina"
+    },
+    {
+      "url": "https://api.securitycenter.microsoft.com",
+      "description": "Host used by most per-API pages, including unrestrictCodeExecution, and by all token samples (mde-api.md §7, [P] S1, S11).",
+      "x-region": "securitycenter"
+    },
+    {
+      "url": "https://api-us.securitycenter.microsoft.com",
+      "description": "Older geo endpoint, United States (2021 docs; mde-api.md §7, [P] S26).",
+      "x-region": "securitycenter-us"
+    },
+    {
+      "url": "https://api-eu.securitycenter.microsoft.com",
+      "description": "Older geo endpoint, Europe (2021 docs; mde-api.md §7, [P] S26).",
+      "x-region": "securitycenter-eu"
+    },
+    {
+      "url": "https://api-uk.securitycenter.microsoft.com",
+      "description": "Older geo endpoint, United Kingdom (2021 docs; mde-api.md §7, [P] S26).",
+      "x-region": "securitycenter-uk"
+    },
+    {
+      "url": "https://api-au.securitycenter.microsoft.com",
+      "description": "Older geo endpoint, Australia (2021 docs; mde-api.md §7, [P] S26).",
+      "x-region": "securitycenter-au"
+    },
+    {
+      "url": "https://api.securitycenter.windows.com",
+      "description": "Legacy host, \"still functional for backward compatibility\", no formal deprecation date (mde-api.md §7, I10).",
+      "x-region": "legacy-securitycenter"
+    },
+    {
+      "url": "https://api-gcc.securitycenter.microsoft.us",
+      "description": "US Government Community Cloud (GCC) (mde-api.md §7, [P] S17).",
+      "x-region": "gcc"
+    },
+    {
+      "url": "https://api-gov.securitycenter.microsoft.us",
+      "description": "US Government GCC High and DoD (mde-api.md §7, [P] S17).",
+      "x-region": "gcc-high"
+    }
+  ],
+  "security": [
+    {
+      "oauth2": []
+    }
+  ],
+  "tags": [
+    {
+      "name": "MachineActions",
+      "description": "Response actions on devices (restrict / remove restriction of app execution) and the machine-action entities they create."
+    },
+    {
+      "name": "Machines",
+      "description": "Device entities; a client looks a device up by id or computer DNS name before acting on it."
+    }
+  ],
+  "paths": {
+    "/api/machines/{id}/unrestrictCodeExecution": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "unrestrictCodeExecution",
+        "summary": "Remove app restriction (enable execution of any application on the device)",
+        "description": "Creates an `UnrestrictCodeExecution` machine action for the device and answers `201 Created` with\nthe new action in status `Pending` (mde-api.md §1, §2).\n\nWhile an `UnrestrictCodeExecution` action is `Pending` or `InProgress` on the same machine, another\ncall is answered 400 `ActiveRequestAlreadyExists` \"Action is already in progress\" (default policy);\nunder the configurable \"return pending\" policy it is answered 201 with the existing action unchanged.\nA pending `RestrictCodeExecution` does not block an unrestrict (mde-api.md §3 and decisions).\n\nOther HTTP methods on this path get 405 with an empty body and `Allow: POST` (payload 13).\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.RestrictExecution"
+          ],
+          "delegated": [
+            "Machine.RestrictExecution"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Duplicate scope (same type + same machine) and the \"return pending\" status 201 are project decisions (mde-api.md §3, decisions \"Duplicates\").",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/UnrestrictComment"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineAction"
+                },
+                "examples": {
+                  "unrestrictPending2026": {
+                    "$ref": "#/components/examples/UnrestrictPending2026"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ActionBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenRestrictExecution"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}/restrictCodeExecution": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "restrictCodeExecution",
+        "summary": "Restrict app execution (only Microsoft-signed applications may run on the device)",
+        "description": "Same contract as `unrestrictCodeExecution` (mde-api.md §8): body `{\"Comment\": \"…\"}`, permission\n`Machine.RestrictExecution`, `201 Created` with a `RestrictCodeExecution` action in status `Pending`,\nthe same duplicate behaviour, 100/min and 1500/h. Other HTTP methods get 405 with `Allow: POST`.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.RestrictExecution"
+          ],
+          "delegated": [
+            "Machine.RestrictExecution"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Duplicate scope (same type + same machine) and the \"return pending\" status 201 are project decisions (mde-api.md §3, decisions \"Duplicates\").",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/RestrictComment"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineAction"
+                },
+                "examples": {
+                  "restrictPending2026": {
+                    "$ref": "#/components/examples/RestrictPending2026"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ActionBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenRestrictExecution"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machineactions/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineActionId"
+        }
+      ],
+      "get": {
+        "operationId": "getMachineAction",
+        "summary": "Get a machine action by id",
+        "description": "Answers `200 OK` with the MachineAction entity (with `@odata.context …#MachineActions/$entity`).\nClients poll this until `status` is one of `Succeeded`, `Failed`, `TimeOut`, `Cancelled`\n(mde-api.md §8). A key that is not a GUID is answered 400 `BadRequest` (payload 10); an unknown GUID\n404 `ResourceNotFound`.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Read.All",
+            "Machine.ReadWrite.All"
+          ],
+          "delegated": [
+            "Machine.Read",
+            "Machine.ReadWrite"
+          ],
+          "userRole": "View Data",
+          "deviceGroupAccess": false
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The docs (mde-api.md §8, S6) name only the 'View Data' role for this call, so no device-group check is declared.",
+        "responses": {
+          "200": {
+            "description": "The machine action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineAction"
+                },
+                "examples": {
+                  "unrestrictPending2026": {
+                    "$ref": "#/components/examples/UnrestrictPending2026"
+                  },
+                  "unrestrictSucceeded": {
+                    "$ref": "#/components/examples/UnrestrictSucceeded"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The key is not a GUID (`BadRequest`, recorded wording).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "nonGuidKey": {
+                    "$ref": "#/components/examples/NonGuidKey"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenMachineRead"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineActionNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machineactions": {
+      "get": {
+        "operationId": "listMachineActions",
+        "summary": "List machine actions (OData v4 query)",
+        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#MachineActions\", \"value\": […]}`\n(mde-api.md §8, S7, S21). Items carry no `@odata.context`.\n\nSupported query options (the simulator's subset of OData v4):\n- `$filter`: comparisons joined with `and`; `eq` on `machineId`, `type`, `status`, `requestor`;\n  `eq`, `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes, dates as\n  unquoted ISO-8601 (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`).\n- `$top` (1..10000; \"Maximum page size is 10,000\"), `$skip`, `$count`, `$orderby`.\n\nAnything outside that subset (unknown property, other operator, `or`, a malformed literal, `$top`\nout of range) is answered 400 `ODataError`. Microsoft's page also lists `id` as filterable; the\nsimulator's subset does not include it.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Read.All",
+            "Machine.ReadWrite.All"
+          ],
+          "delegated": [
+            "Machine.Read",
+            "Machine.ReadWrite"
+          ],
+          "userRole": "View Data",
+          "deviceGroupAccess": false
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-mde-odata-filter": {
+          "logical": [
+            "and"
+          ],
+          "properties": {
+            "machineId": [
+              "eq"
+            ],
+            "type": [
+              "eq"
+            ],
+            "status": [
+              "eq"
+            ],
+            "requestor": [
+              "eq"
+            ],
+            "creationDateTimeUtc": [
+              "eq",
+              "gt",
+              "ge",
+              "lt",
+              "le"
+            ]
+          }
+        },
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Default order and page size without $top are undocumented (mde-api.md §8); the simulator returns newest first and at most 10000 items.",
+        "parameters": [
+          {
+            "name": "$filter",
+            "in": "query",
+            "required": false,
+            "description": "OData filter, subset described on the operation. Example `machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' and type eq 'UnrestrictCodeExecution'`.",
+            "schema": {
+              "type": "string"
+            },
+            "examples": {
+              "byMachine": {
+                "summary": "All actions on one machine (docs example shape)",
+                "value": "machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9'"
+              },
+              "byRequestorAndType": {
+                "summary": "Requestor and type (docs example shape)",
+                "value": "requestor eq 'Analyst@contoso.com' and type eq 'RunAntiVirusScan'"
+              },
+              "pendingSince": {
+                "summary": "Pending actions created since a date",
+                "value": "status eq 'Pending' and creationDateTimeUtc ge 2026-01-01T00:00:00Z"
+              }
+            }
+          },
+          {
+            "name": "$top",
+            "in": "query",
+            "required": false,
+            "description": "Page size, 1 to 10000 (the docs' \"$stop\" is a typo for `$top`).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 10000
+            }
+          },
+          {
+            "name": "$skip",
+            "in": "query",
+            "required": false,
+            "description": "Number of items to skip.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "$count",
+            "in": "query",
+            "required": false,
+            "description": "When `true`, the answer carries `@odata.count`, the number of matching items before `$top`/`$skip` (Kibana sends it, mde-api.md §8 C3).",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "$orderby",
+            "in": "query",
+            "required": false,
+            "description": "One MachineAction property name, optionally followed by ` asc` or ` desc`, e.g. `creationDateTimeUtc desc`.",
+            "schema": {
+              "type": "string"
+            },
+            "examples": {
+              "newestFirst": {
+                "summary": "Newest first (as Kibana sends it)",
+                "value": "creationDateTimeUtc desc"
+              }
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of machine actions.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineActionCollection"
+                },
+                "examples": {
+                  "byMachine": {
+                    "$ref": "#/components/examples/CollectionByMachine"
+                  },
+                  "withCount": {
+                    "$ref": "#/components/examples/CollectionWithCount"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The OData query is outside the supported subset or malformed (`ODataError`).",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The code ODataError is in the docs' table (mde-api.md §4) but no recorded body exists; the message wording is ours.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "unsupportedFilter": {
+                    "$ref": "#/components/examples/ODataErrorUnsupportedFilter"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenMachineRead"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machineactions/{id}/cancel": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineActionId"
+        }
+      ],
+      "post": {
+        "operationId": "cancelMachineAction",
+        "summary": "Cancel a machine action that is not yet in a final state",
+        "description": "Cancels a `Pending` or `InProgress` action and answers `200 OK` (not 201) with the **same** action\n(same id) now in status `Cancelled`, with `cancellationRequestor`, `cancellationComment` and\n`cancellationDateTimeUtc` set (mde-api.md §8, S8; Kibana quirks I9). Cancelling an action already\nin a final state (`Succeeded`, `Failed`, `TimeOut`, `Cancelled`) is answered 400 `InvalidInput`.\nBody errors follow the same rules as the action endpoints. Other HTTP methods get 405 with\n`Allow: POST`.\n\nAny one of the seven action permissions suffices; the order of `x-mde-permissions.application` is\nthe order the server lists them in its 403 message (2021 capture, payload 15).\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Isolate",
+            "Machine.CollectForensics",
+            "Machine.Scan",
+            "Machine.RestrictExecution",
+            "Machine.StopAndQuarantine",
+            "Machine.Offboard",
+            "Machine.LiveResponse"
+          ],
+          "delegated": [
+            "Machine.Isolate",
+            "Machine.CollectForensics",
+            "Machine.Scan",
+            "Machine.RestrictExecution",
+            "Machine.StopAndQuarantine",
+            "Machine.Offboard",
+            "Machine.LiveResponse"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The answer to cancelling a finished action and the delegated role/device-group rule for cancel are not documented (mde-api.md §8, open questions).",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/CancelComment"
+        },
+        "responses": {
+          "200": {
+            "description": "The action, now `Cancelled` (same id as before).",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineAction"
+                },
+                "examples": {
+                  "unrestrictCancelled": {
+                    "$ref": "#/components/examples/UnrestrictCancelled"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The body is wrong (same rules as the action endpoints), the key is not a GUID, or the action is\nalready in a final state.\n",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "Body-error codes are project decisions; the non-GUID answer is copied from GET machineactions (payload 10); the final-state answer mirrors payload 11's InvalidInput.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "invalidRequestBody": {
+                    "$ref": "#/components/examples/InvalidRequestBody"
+                  },
+                  "missingComment": {
+                    "$ref": "#/components/examples/MissingComment"
+                  },
+                  "emptyComment": {
+                    "$ref": "#/components/examples/EmptyComment"
+                  },
+                  "nonGuidKey": {
+                    "$ref": "#/components/examples/NonGuidKey"
+                  },
+                  "alreadyFinal": {
+                    "$ref": "#/components/examples/CancelAlreadyFinal"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenCancel"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineActionNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdOrName"
+        }
+      ],
+      "get": {
+        "operationId": "getMachine",
+        "summary": "Get a machine by device id or computer DNS name",
+        "description": "Answers `200 OK` with the Machine entity (`@odata.context …#Machines/$entity`), or 404\n`ResourceNotFound` \"Machine {id} was not found\" (mde-api.md §8, S18; payload 16).\n",
+        "tags": [
+          "Machines"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Read.All",
+            "Machine.ReadWrite.All"
+          ],
+          "delegated": [
+            "Machine.Read",
+            "Machine.ReadWrite"
+          ],
+          "userRole": "View Data",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The machine.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Machine"
+                },
+                "examples": {
+                  "windows10Desktop2023": {
+                    "$ref": "#/components/examples/Machine2023"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenMachineRead"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "oauth2": {
+        "type": "oauth2",
+        "description": "Microsoft Entra ID (Azure AD) OAuth 2.0. The real token endpoint is tenant-specific:\n`https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token` (GCC High and DoD:\n`login.microsoftonline.us`); OpenAPI 3.1 requires a concrete URL, so the flows name the `common`\nauthority; replace `common` by the tenant id (client credentials require it).\n\nApplication (client-credentials) tokens: request one of the `.default` scopes below; the token's\n`roles` claim carries the application permissions. Delegated (authorization-code) tokens: the\n`scp` claim carries the delegated permissions (space-separated, short names such as\n`Machine.RestrictExecution`). Tokens are v1.0 access tokens: `iss` = `https://sts.windows.net/{tid}/`,\n`aud` one of `x-mde-audiences`, `tid` = tenant, `appid` = client id; lifetime about one hour\n(mde-api.md §6; payload 20).\n",
+        "flows": {
+          "clientCredentials": {
+            "tokenUrl": "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+            "scopes": {
+              "https://api.securitycenter.microsoft.com/.default": "All application permissions granted to the app (the scope in Microsoft's samples; token aud https://api.securitycenter.microsoft.com).",
+              "https://api.security.microsoft.com/.default": "All application permissions granted to the app (token aud https://api.security.microsoft.com).",
+              "https://securitycenter.onmicrosoft.com/windowsatpservice/.default": "All application permissions granted to the app (app-id-URI form used by the curl sample and Kibana)."
+            }
+          },
+          "authorizationCode": {
+            "authorizationUrl": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+            "tokenUrl": "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+            "scopes": {
+              "https://api.securitycenter.microsoft.com/Machine.RestrictExecution": "Restrict code execution (delegated; scp Machine.RestrictExecution).",
+              "https://api.securitycenter.microsoft.com/Machine.Read": "Read machine information (delegated; scp Machine.Read).",
+              "https://api.securitycenter.microsoft.com/Machine.ReadWrite": "Read and write machine information (delegated; scp Machine.ReadWrite).",
+              "https://api.securitycenter.microsoft.com/Machine.Isolate": "Isolate machine (delegated; scp Machine.Isolate).",
+              "https://api.securitycenter.microsoft.com/Machine.CollectForensics": "Collect forensics (delegated; scp Machine.CollectForensics).",
+              "https://api.securitycenter.microsoft.com/Machine.Scan": "Scan machine (delegated; scp Machine.Scan).",
+              "https://api.securitycenter.microsoft.com/Machine.Offboard": "Offboard machine (delegated; scp Machine.Offboard).",
+              "https://api.securitycenter.microsoft.com/Machine.StopAndQuarantine": "Stop and quarantine file (delegated; scp Machine.StopAndQuarantine).",
+              "https://api.securitycenter.microsoft.com/Machine.LiveResponse": "Run live response (delegated; scp Machine.LiveResponse)."
+            }
+          }
+        }
+      }
+    },
+    "parameters": {
+      "MachineIdForAction": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The MDE device id, 40 hexadecimal characters (e.g. `1e5bc9d7e413ddd7902c2932e418702b84d0cc07`).\nUnlike `GET /api/machines/{id}`, the action endpoints do not resolve a computer DNS name: an id that\nnames no machine is answered 404 `ResourceNotFound`.\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No evidence either way that action POSTs accept a DNS name (mde-api.md §1 \"Computer-name in action path\").",
+        "schema": {
+          "type": "string"
+        },
+        "examples": {
+          "docsExample": {
+            "value": "1e5bc9d7e413ddd7902c2932e418702b84d0cc07"
+          }
+        }
+      },
+      "MachineIdOrName": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The MDE device id (40 hex characters) or the device's computer DNS name (mde-api.md §8, S18).",
+        "schema": {
+          "type": "string"
+        },
+        "examples": {
+          "deviceId": {
+            "value": "556b3952acb0bff29816d267822305781cc183ec"
+          },
+          "computerDnsName": {
+            "value": "se-pov-desktop"
+          }
+        }
+      },
+      "MachineActionId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The machine-action id, a GUID. Declared as a plain string on purpose: a key that is not a GUID must\nreach the operation, which answers 400 `BadRequest` with MDE's own wording (payload 10).\n",
+        "schema": {
+          "type": "string"
+        },
+        "examples": {
+          "guid": {
+            "value": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a"
+          }
+        }
+      }
+    },
+    "requestBodies": {
+      "UnrestrictComment": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\"}`; `Comment` is required (see the `ActionRequest` schema for the 400 rules).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionRequest"
+            },
+            "examples": {
+              "docsExample": {
+                "summary": "The example on Microsoft's page (mde-api.md §1)",
+                "value": {
+                  "Comment": "Unrestrict code execution since machine was cleaned and validated"
+                }
+              },
+              "pingIdentity2026": {
+                "summary": "The comment behind payload 01",
+                "value": {
+                  "Comment": "Device cleared, removing app restriction"
+                }
+              }
+            }
+          }
+        }
+      },
+      "RestrictComment": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\"}`; `Comment` is required (see the `ActionRequest` schema for the 400 rules).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionRequest"
+            },
+            "examples": {
+              "pingIdentity2026": {
+                "summary": "The comment behind payload 02",
+                "value": {
+                  "Comment": "Restrict app execution due to suspicious activity"
+                }
+              }
+            }
+          }
+        }
+      },
+      "CancelComment": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\"}`. Microsoft's page does not mark it required, Microsoft's connector schema does\n(mde-api.md §8, C7); the simulator requires it, with the same 400 rules as the action endpoints.\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Sources disagree on whether Comment is required for cancel (mde-api.md §8, S8 vs C7); we follow the connector schema.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionRequest"
+            },
+            "examples": {
+              "stuckAction": {
+                "summary": "Force-clearing a stuck action (as Kibana does)",
+                "value": {
+                  "Comment": "Cancelled because it is stuck"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "headers": {
+      "ODataVersion": {
+        "description": "OData protocol version of a success body (payloads 16, 17).",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "const": "4.0"
+        }
+      },
+      "MiseCorrelationId": {
+        "description": "Correlation id (a GUID) seen on success answers since 2025 (payload 17).",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "format": "uuid"
+        }
+      },
+      "RetryAfter": {
+        "description": "Whole seconds, rounded up, until the call would be admitted; a client that waits exactly that long succeeds (mde-api.md §5, S9; decisions \"Window\").",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "minimum": 1
+        }
+      },
+      "RetryAfterOptional": {
+        "description": "Seconds to wait before retrying, when the injected fault sets one.",
+        "required": false,
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "AllowPost": {
+        "description": "The only method the path accepts (payload 13).",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "const": "POST"
+        }
+      }
+    },
+    "responses": {
+      "ActionBadRequest": {
+        "description": "400 on an action POST. Duplicate: `ActiveRequestAlreadyExists` \"Action is already in progress\".\nBody rules, applied in this order:\n1. unparsable JSON, an empty body, a JSON value that is not an object, or a `Comment` that is not a\n   string → `InvalidRequestBody` \"Request body is incorrect\" (any schema violation of the body\n   maps here);\n2. no `Comment` key (the key is case-sensitive: `comment` does not count) →\n   `MissingRequiredParameter` \"Parameter Comment is missing.\";\n3. `Comment` is the empty string → `InvalidInput` \"Invalid input Comment.\".\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No recorded body for any of these 400s; codes and messages are the project decisions (mde-api.md §1, §3, decisions \"Body errors\").",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "activeRequestAlreadyExists": {
+                "$ref": "#/components/examples/ActiveRequestAlreadyExists"
+              },
+              "invalidRequestBody": {
+                "$ref": "#/components/examples/InvalidRequestBody"
+              },
+              "missingComment": {
+                "$ref": "#/components/examples/MissingComment"
+              },
+              "emptyComment": {
+                "$ref": "#/components/examples/EmptyComment"
+              }
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "Missing, malformed, badly signed, expired or not-yet-valid token, or a wrong issuer. No\n`WWW-Authenticate` header is declared (no evidence either way).\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Only the docs' code table gives the code and message; no 401 body was ever captured (mde-api.md §4, decisions \"401\").",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "unauthorized": {
+                "$ref": "#/components/examples/Unauthorized"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenRestrictExecution": {
+        "description": "Valid token without the permission. App tokens: `Missing application roles. API required roles:\n<required roles joined with \",\">, application roles: <the token's roles joined with \",\">.` (2026\nwording; the 2021 wording is available by configuration). Delegated tokens: missing scope, missing\n'Active remediation actions' role or no access to the machine's device group, each with its own\nmessage. A valid token for another audience gets the docs' generic Forbidden message.\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The app wording is recorded for another API (payload 14) and applied here; the delegated and wrong-audience messages are ours (mde-api.md §4, decisions \"403\").",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppRestrictExecution"
+              },
+              "missingApplicationRoleLegacy": {
+                "$ref": "#/components/examples/ForbiddenAppRestrictExecutionLegacy"
+              },
+              "missingDelegatedScope": {
+                "$ref": "#/components/examples/ForbiddenDelegatedScopeRestrictExecution"
+              },
+              "missingUserRole": {
+                "$ref": "#/components/examples/ForbiddenUserRoleRemediation"
+              },
+              "noDeviceGroupAccess": {
+                "$ref": "#/components/examples/ForbiddenDeviceGroup"
+              },
+              "wrongAudience": {
+                "$ref": "#/components/examples/ForbiddenWrongAudience"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenMachineRead": {
+        "description": "Valid token without a read permission (`Machine.Read.All`/`Machine.ReadWrite.All` for apps, `Machine.Read`/`Machine.ReadWrite` + 'View Data' for users). Same message rules as the action 403.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The app message is recorded verbatim (payload 14); the delegated messages are ours (mde-api.md decisions \"403 (delegated)\").",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole2026": {
+                "$ref": "#/components/examples/ForbiddenAppMachineRead2026"
+              },
+              "missingDelegatedScope": {
+                "$ref": "#/components/examples/ForbiddenDelegatedScopeMachineRead"
+              },
+              "missingUserRole": {
+                "$ref": "#/components/examples/ForbiddenUserRoleViewData"
+              },
+              "wrongAudience": {
+                "$ref": "#/components/examples/ForbiddenWrongAudience"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenCancel": {
+        "description": "Valid token without any of the seven action permissions. Same message rules as the action 403.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Role order follows the 2021 capture (payload 15, typo corrected); the 2026 wording is applied by analogy with payload 14.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppCancel"
+              },
+              "missingApplicationRoleLegacy": {
+                "$ref": "#/components/examples/ForbiddenAppCancelLegacy"
+              }
+            }
+          }
+        }
+      },
+      "MachineNotFound": {
+        "description": "No machine with that id (or, for `GET /api/machines/{id}`, that computer DNS name). Message `Machine {id} was not found` (docs example, mde-api.md §4).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "machineNotFound": {
+                "$ref": "#/components/examples/MachineNotFound"
+              }
+            }
+          }
+        }
+      },
+      "MachineActionNotFound": {
+        "description": "No machine action with that GUID. Message `Machine action {id} was not found`.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The docs say only \"404 Not Found\" (mde-api.md §4, §8 S6/S8); code and wording follow the machine 404.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "machineActionNotFound": {
+                "$ref": "#/components/examples/MachineActionNotFound"
+              }
+            }
+          }
+        }
+      },
+      "MethodNotAllowedPostOnly": {
+        "description": "Not an answer of this POST operation: it is what any other method (GET, PUT, PATCH, DELETE) on this\npath gets: `405 Method Not Allowed`, `Content-Length: 0`, an empty body and `Allow: POST`\n(payload 13, recorded for unrestrictCodeExecution).\n",
+        "headers": {
+          "Allow": {
+            "$ref": "#/components/headers/AllowPost"
+          }
+        }
+      },
+      "TooManyRequests": {
+        "description": "Quota exceeded for this operation, tenant and application. `code` is the string `\"429\"` (not\n`TooManyRequests` as the docs' table says). Message, for the window that refused:\n`API calls quota exceeded! Maximum allowed 100 per 00:01:00 for the key Destination+TenantID+AppID. You can send requests again in N seconds.`\nor the same with `1500 per 01:00:00`. N equals `Retry-After`.\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The wording is recorded for another API with another limit (payload 07); the numbers, the hourly variant and sliding windows are project decisions (mde-api.md §5, decisions \"Window\").",
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "perMinute": {
+                "$ref": "#/components/examples/QuotaPerMinute"
+              },
+              "perHour": {
+                "$ref": "#/components/examples/QuotaPerHour"
+              }
+            }
+          }
+        }
+      },
+      "InternalServerError": {
+        "description": "Unexpected server failure, or an injected fault. The docs give no message (\"No error message, retry the operation.\"), so `message` is empty.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Docs' table only (mde-api.md §4 S9); no recorded 500 body; an empty message is our reading of \"No error message\".",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "internalServerError": {
+                "$ref": "#/components/examples/InternalServerError"
+              }
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "Only produced by fault injection (simulating an outage of the service or gateway).",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "MDE's documentation never mentions 503 (mde-api.md §4); this exists so clients can be tested against an outage.",
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfterOptional"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "serviceUnavailable": {
+                "$ref": "#/components/examples/ServiceUnavailable"
+              }
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "ActionRequest": {
+        "type": "object",
+        "description": "Body of unrestrict/restrict/cancel: `{\"Comment\": \"<string>\"}`. `Comment` is **required** and\ncase-sensitive, but deliberately not listed in `required` (see `x-mde-required`) and `type: object`\nis the only other constraint, so that request validation does not answer before the operation; the\noperation answers MDE's own 400s:\n- unparsable JSON, empty body, not an object, or `Comment` not a string → `InvalidRequestBody`\n  \"Request body is incorrect\";\n- no `Comment` key (`comment` in lower case does not count) → `MissingRequiredParameter`\n  \"Parameter Comment is missing.\";\n- empty `Comment` → `InvalidInput` \"Invalid input Comment.\".\nOther keys are ignored.\n",
+        "x-mde-required": [
+          "Comment"
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Codes and messages for body errors are project decisions; casing sensitivity is documented (mde-api.md §1, decisions \"Body errors\").",
+        "properties": {
+          "Comment": {
+            "type": "string",
+            "description": "Comment to associate with the action. Required."
+          }
+        },
+        "examples": [
+          {
+            "Comment": "Unrestrict code execution since machine was cleaned and validated"
+          }
+        ]
+      },
+      "DateTimeUtc": {
+        "type": "string",
+        "format": "date-time",
+        "description": ".NET round-trip UTC timestamp: seconds, then 1 to 7 fractional digits with trailing zeros trimmed\n(no fraction at all on a whole second), then a literal `Z`, e.g. `2026-01-30T21:11:22.8419303Z`,\n`2024-01-02T13:39:46.773821Z` (mde-api.md §2 \"Date format\").\n",
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{0,6}[1-9])?Z$",
+        "examples": [
+          "2026-01-30T21:11:22.8419303Z"
+        ]
+      },
+      "MachineActionType": {
+        "type": "string",
+        "description": "Kind of machine action. Microsoft's connector schema adds `Unknown` and `RequestSample` to the documented list (mde-api.md §2, C7).",
+        "enum": [
+          "Unknown",
+          "RequestSample",
+          "RunAntiVirusScan",
+          "Offboard",
+          "CollectInvestigationPackage",
+          "Isolate",
+          "Unisolate",
+          "StopAndQuarantineFile",
+          "RestrictCodeExecution",
+          "UnrestrictCodeExecution",
+          "LiveResponse"
+        ]
+      },
+      "MachineActionStatus": {
+        "type": "string",
+        "description": "Action status; `Cancelled` with two L (older docs said \"Canceled\"). Final states are `Succeeded`, `Failed`, `TimeOut`, `Cancelled`.",
+        "enum": [
+          "Pending",
+          "InProgress",
+          "Succeeded",
+          "Failed",
+          "TimeOut",
+          "Cancelled"
+        ]
+      },
+      "MachineAction": {
+        "type": "object",
+        "description": "A machine action as serialized on the wire: exactly these 21 keys in this order (payloads 01–06).\n`@odata.context` (`https://{host}/api/$metadata#MachineActions/$entity`, the host echoing the one\ncalled) is present on entity answers and absent on items of a collection; every other key is always\npresent. Doc errors not to copy: `lastUpdateTimeUtc` (the wire key is `lastUpdateDateTimeUtc`) and\n`externalID` (the wire key is `externalId`).\n",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "type",
+          "title",
+          "requestor",
+          "requestorComment",
+          "status",
+          "machineId",
+          "computerDnsName",
+          "creationDateTimeUtc",
+          "lastUpdateDateTimeUtc",
+          "cancellationRequestor",
+          "cancellationComment",
+          "cancellationDateTimeUtc",
+          "errorHResult",
+          "scope",
+          "externalId",
+          "requestSource",
+          "relatedFileInfo",
+          "commands",
+          "troubleshootInfo"
+        ],
+        "properties": {
+          "@odata.context": {
+            "type": "string",
+            "pattern": "^https://[^/]+/api/\\$metadata#MachineActions/\\$entity$",
+            "description": "OData context URL; on entity answers only."
+          },
+          "id": {
+            "type": "string",
+            "description": "Lower-case hyphenated GUID. No pattern is enforced because recorded captures are redacted (payload 05 uses x's)."
+          },
+          "type": {
+            "$ref": "#/components/schemas/MachineActionType"
+          },
+          "title": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "`null` for restrict/unrestrict in every capture."
+          },
+          "requestor": {
+            "type": "string",
+            "description": "App tokens → the app registration's display name (2024–2026 captures; GUID in older ones); delegated tokens → the user's UPN."
+          },
+          "requestorComment": {
+            "type": "string",
+            "description": "The `Comment` that was sent."
+          },
+          "status": {
+            "$ref": "#/components/schemas/MachineActionStatus"
+          },
+          "machineId": {
+            "type": "string",
+            "description": "The device id (40 hex characters; redacted in some captures)."
+          },
+          "computerDnsName": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The device's computer DNS name (null in a 2020 capture)."
+          },
+          "creationDateTimeUtc": {
+            "$ref": "#/components/schemas/DateTimeUtc"
+          },
+          "lastUpdateDateTimeUtc": {
+            "$ref": "#/components/schemas/DateTimeUtc"
+          },
+          "cancellationRequestor": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Who cancelled the action; null until cancelled."
+          },
+          "cancellationComment": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The cancel `Comment`; null until cancelled."
+          },
+          "cancellationDateTimeUtc": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/DateTimeUtc"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "When the action was cancelled; null until cancelled."
+          },
+          "errorHResult": {
+            "type": "integer",
+            "description": "`0` when no error."
+          },
+          "scope": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "`null` for restrict/unrestrict; `Full`/`Selective` for isolation, `Quick`/`Full` for an AV scan."
+          },
+          "externalId": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Caller-supplied external id; null for these actions."
+          },
+          "requestSource": {
+            "type": "string",
+            "description": "`PublicApi` for actions created through this API."
+          },
+          "relatedFileInfo": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RelatedFileInfo"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Non-null only for StopAndQuarantineFile."
+          },
+          "commands": {
+            "type": "array",
+            "description": "Empty except for LiveResponse actions.",
+            "items": {
+              "$ref": "#/components/schemas/LiveResponseCommand"
+            }
+          },
+          "troubleshootInfo": {
+            "type": "null",
+            "description": "Undocumented; null in every capture.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "Always null in captures and its non-null shape is unknown (mde-api.md §2), so only null is allowed."
+          }
+        }
+      },
+      "RelatedFileInfo": {
+        "type": "object",
+        "description": "The file a StopAndQuarantineFile action is about (mde-api.md §2, S5, S7).",
+        "additionalProperties": false,
+        "required": [
+          "fileIdentifier",
+          "fileIdentifierType"
+        ],
+        "properties": {
+          "fileIdentifier": {
+            "type": "string"
+          },
+          "fileIdentifierType": {
+            "type": "string",
+            "enum": [
+              "Sha1",
+              "Sha256",
+              "Md5"
+            ]
+          }
+        }
+      },
+      "LiveResponseCommand": {
+        "type": "object",
+        "description": "One command of a LiveResponse action (mde-api.md §2 `commands`, S19, C7).",
+        "additionalProperties": false,
+        "required": [
+          "index",
+          "startTime",
+          "endTime",
+          "commandStatus",
+          "errors",
+          "command"
+        ],
+        "properties": {
+          "index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "startTime": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/DateTimeUtc"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "endTime": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/DateTimeUtc"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "commandStatus": {
+            "type": "string",
+            "enum": [
+              "Created",
+              "Submitted",
+              "PendingResource",
+              "Executing",
+              "Completed",
+              "Failed"
+            ]
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "command": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "type",
+              "params"
+            ],
+            "properties": {
+              "type": {
+                "type": "string",
+                "description": "e.g. `RunScript`, `GetFile`, `PutFile`."
+              },
+              "params": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "key",
+                    "value"
+                  ],
+                  "properties": {
+                    "key": {
+                      "type": "string"
+                    },
+                    "value": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "examples": [
+          {
+            "index": 0,
+            "startTime": null,
+            "endTime": null,
+            "commandStatus": "Created",
+            "errors": [],
+            "command": {
+              "type": "RunScript",
+              "params": [
+                {
+                  "key": "ScriptName",
+                  "value": "minidump.ps1"
+                },
+                {
+                  "key": "Args",
+                  "value": "OfficeClickToRun"
+                }
+              ]
+            }
+          }
+        ]
+      },
+      "MachineActionCollection": {
+        "type": "object",
+        "description": "A page of machine actions (mde-api.md §8, S7; connector schema C7). Keys in this order;\n`@odata.count` only when `$count=true`, `@odata.nextLink` only when more items remain.\n",
+        "additionalProperties": false,
+        "required": [
+          "@odata.context",
+          "value"
+        ],
+        "properties": {
+          "@odata.context": {
+            "type": "string",
+            "pattern": "^https://[^/]+/api/\\$metadata#MachineActions$"
+          },
+          "@odata.count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "value": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MachineAction",
+              "type": "object",
+              "description": "An item carries every MachineAction key except `@odata.context`.",
+              "propertyNames": {
+                "not": {
+                  "const": "@odata.context"
+                }
+              }
+            }
+          },
+          "@odata.nextLink": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "When the real service emits @odata.nextLink is undocumented (mde-api.md §8); the simulator emits it only when a $top page leaves items."
+      },
+      "MachineIpAddress": {
+        "type": "object",
+        "description": "One network address of a machine (payload 16).",
+        "additionalProperties": false,
+        "required": [
+          "ipAddress",
+          "macAddress",
+          "type",
+          "operationalStatus"
+        ],
+        "properties": {
+          "ipAddress": {
+            "type": "string"
+          },
+          "macAddress": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "type": {
+            "type": "string",
+            "description": "e.g. `Ethernet`, `SoftwareLoopback`."
+          },
+          "operationalStatus": {
+            "type": "string",
+            "description": "e.g. `Up`, `Down`."
+          }
+        }
+      },
+      "Machine": {
+        "type": "object",
+        "description": "A device as serialized on the wire: the keys of the 2023 capture (payload 16) in that order.\n`@odata.context` (`https://{host}/api/$metadata#Machines/$entity`) on entity answers only.\n",
+        "additionalProperties": false,
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "One capture (payload 16) fixes keys and order; nullability of fields it shows non-null is our guess from their meaning (mde-api.md §8).",
+        "required": [
+          "id",
+          "mergedIntoMachineId",
+          "isPotentialDuplication",
+          "isExcluded",
+          "exclusionReason",
+          "computerDnsName",
+          "firstSeen",
+          "lastSeen",
+          "osPlatform",
+          "osVersion",
+          "osProcessor",
+          "version",
+          "lastIpAddress",
+          "lastExternalIpAddress",
+          "agentVersion",
+          "osBuild",
+          "healthStatus",
+          "deviceValue",
+          "rbacGroupId",
+          "rbacGroupName",
+          "riskScore",
+          "exposureLevel",
+          "isAadJoined",
+          "aadDeviceId",
+          "machineTags",
+          "defenderAvStatus",
+          "onboardingStatus",
+          "osArchitecture",
+          "managedBy",
+          "managedByStatus",
+          "ipAddresses",
+          "vmMetadata"
+        ],
+        "properties": {
+          "@odata.context": {
+            "type": "string",
+            "pattern": "^https://[^/]+/api/\\$metadata#Machines/\\$entity$"
+          },
+          "id": {
+            "type": "string",
+            "description": "Device id, 40 hex characters."
+          },
+          "mergedIntoMachineId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "isPotentialDuplication": {
+            "type": "boolean"
+          },
+          "isExcluded": {
+            "type": "boolean"
+          },
+          "exclusionReason": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "computerDnsName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "firstSeen": {
+            "$ref": "#/components/schemas/DateTimeUtc"
+          },
+          "lastSeen": {
+            "$ref": "#/components/schemas/DateTimeUtc"
+          },
+          "osPlatform": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "e.g. `Windows10`, `Windows11`, `WindowsServer2019`."
+          },
+          "osVersion": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "osProcessor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "version": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "OS release, e.g. `21H2`."
+          },
+          "lastIpAddress": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "lastExternalIpAddress": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "agentVersion": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "osBuild": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "healthStatus": {
+            "type": "string",
+            "enum": [
+              "Active",
+              "Inactive",
+              "ImpairedCommunication",
+              "NoSensorData",
+              "NoSensorDataImpairedCommunication",
+              "Unknown"
+            ]
+          },
+          "deviceValue": {
+            "type": "string",
+            "enum": [
+              "Normal",
+              "Low",
+              "High"
+            ]
+          },
+          "rbacGroupId": {
+            "type": "integer",
+            "description": "Device group id; `0` is the default group."
+          },
+          "rbacGroupName": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Device group name; null for the default group. Delegated users need access to it."
+          },
+          "riskScore": {
+            "type": "string",
+            "enum": [
+              "None",
+              "Informational",
+              "Low",
+              "Medium",
+              "High"
+            ]
+          },
+          "exposureLevel": {
+            "type": "string",
+            "enum": [
+              "None",
+              "Low",
+              "Medium",
+              "High"
+            ]
+          },
+          "isAadJoined": {
+            "type": "boolean"
+          },
+          "aadDeviceId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "machineTags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "defenderAvStatus": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "e.g. `Updated`."
+          },
+          "onboardingStatus": {
+            "type": "string",
+            "description": "The docs spell `onboarded` in lower case; the wire shows `Onboarded` (payload 16), so the other values are capitalized as documented.",
+            "enum": [
+              "Onboarded",
+              "CanBeOnboarded",
+              "Unsupported",
+              "InsufficientInfo"
+            ]
+          },
+          "osArchitecture": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "e.g. `64-bit`."
+          },
+          "managedBy": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "e.g. `Intune`."
+          },
+          "managedByStatus": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "ipAddresses": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MachineIpAddress"
+            }
+          },
+          "vmMetadata": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "description": "Null for physical devices (payload 16); the object form is not modelled."
+          }
+        }
+      },
+      "ErrorEnvelope": {
+        "type": "object",
+        "description": "MDE's error body (mde-api.md §4, S9): `{\"error\":{\"code\",\"message\",\"target\"}}`. `code` is a stable\nstring (note the 429 code is the string `\"429\"`); `message` is free text; `target` a per-error\ncorrelation id.\n",
+        "additionalProperties": false,
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "message",
+              "target"
+            ],
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              },
+              "target": {
+                "type": "string",
+                "description": "Correlation id; the simulator uses the Application-Insights form `|xxxxxxxx-xxxxxxxxxxxxxxxx.` (payload 10), older captures show a GUID."
+              }
+            }
+          }
+        },
+        "examples": [
+          {
+            "error": {
+              "code": "ResourceNotFound",
+              "message": "Machine 123123123 was not found",
+              "target": "43f4cb08-8fac-4b65-9db1-745c2ae65f3a"
+            }
+          }
+        ]
+      }
+    },
+    "examples": {
+      "UnrestrictPending2026": {
+        "summary": "Remove app restriction, fresh action (recorded 2026, payload 01)",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a",
+          "type": "UnrestrictCodeExecution",
+          "title": null,
+          "requestor": "Defender for Endpoint API",
+          "requestorComment": "Device cleared, removing app restriction",
+          "status": "Pending",
+          "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+          "computerDnsName": "johns-work-computer",
+          "creationDateTimeUtc": "2026-01-30T21:11:22.8419303Z",
+          "lastUpdateDateTimeUtc": "2026-01-30T21:11:22.8419314Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "RestrictPending2026": {
+        "summary": "Restrict app execution, fresh action (recorded 2026, payload 02)",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "7fd99be4-cb9b-42bb-b651-10736d67dd69",
+          "type": "RestrictCodeExecution",
+          "title": null,
+          "requestor": "Defender for Endpoint API",
+          "requestorComment": "Restrict app execution due to suspicious activity",
+          "status": "Pending",
+          "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+          "computerDnsName": "johns-work-computer",
+          "creationDateTimeUtc": "2026-01-24T22:17:02.3601426Z",
+          "lastUpdateDateTimeUtc": "2026-01-24T22:17:02.3602286Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "UnrestrictSucceeded": {
+        "summary": "The action of payload 01 after the device applied it",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No recorded GET of a finished unrestrict; payload 01 with status Succeeded and a later lastUpdateDateTimeUtc (mde-api.md §8).",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a",
+          "type": "UnrestrictCodeExecution",
+          "title": null,
+          "requestor": "Defender for Endpoint API",
+          "requestorComment": "Device cleared, removing app restriction",
+          "status": "Succeeded",
+          "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+          "computerDnsName": "johns-work-computer",
+          "creationDateTimeUtc": "2026-01-30T21:11:22.8419303Z",
+          "lastUpdateDateTimeUtc": "2026-01-30T21:12:05.21437Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "UnrestrictCancelled": {
+        "summary": "The action of payload 01 after a cancel call (same id)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No recorded cancel body; cancel keeps the id and sets the cancellation fields (mde-api.md §8 cancel, Kibana quirks I9).",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a",
+          "type": "UnrestrictCodeExecution",
+          "title": null,
+          "requestor": "Defender for Endpoint API",
+          "requestorComment": "Device cleared, removing app restriction",
+          "status": "Cancelled",
+          "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+          "computerDnsName": "johns-work-computer",
+          "creationDateTimeUtc": "2026-01-30T21:11:22.8419303Z",
+          "lastUpdateDateTimeUtc": "2026-01-30T21:11:40.1905116Z",
+          "cancellationRequestor": "Defender for Endpoint API",
+          "cancellationComment": "Cancelled because it is stuck",
+          "cancellationDateTimeUtc": "2026-01-30T21:11:40.1905116Z",
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "CollectionByMachine": {
+        "summary": "$filter=machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' (items from payloads 01 and 02)",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions",
+          "value": [
+            {
+              "id": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a",
+              "type": "UnrestrictCodeExecution",
+              "title": null,
+              "requestor": "Defender for Endpoint API",
+              "requestorComment": "Device cleared, removing app restriction",
+              "status": "Pending",
+              "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+              "computerDnsName": "johns-work-computer",
+              "creationDateTimeUtc": "2026-01-30T21:11:22.8419303Z",
+              "lastUpdateDateTimeUtc": "2026-01-30T21:11:22.8419314Z",
+              "cancellationRequestor": null,
+              "cancellationComment": null,
+              "cancellationDateTimeUtc": null,
+              "errorHResult": 0,
+              "scope": null,
+              "externalId": null,
+              "requestSource": "PublicApi",
+              "relatedFileInfo": null,
+              "commands": [],
+              "troubleshootInfo": null
+            },
+            {
+              "id": "7fd99be4-cb9b-42bb-b651-10736d67dd69",
+              "type": "RestrictCodeExecution",
+              "title": null,
+              "requestor": "Defender for Endpoint API",
+              "requestorComment": "Restrict app execution due to suspicious activity",
+              "status": "Succeeded",
+              "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+              "computerDnsName": "johns-work-computer",
+              "creationDateTimeUtc": "2026-01-24T22:17:02.3601426Z",
+              "lastUpdateDateTimeUtc": "2026-01-24T22:18:31.06Z",
+              "cancellationRequestor": null,
+              "cancellationComment": null,
+              "cancellationDateTimeUtc": null,
+              "errorHResult": 0,
+              "scope": null,
+              "externalId": null,
+              "requestSource": "PublicApi",
+              "relatedFileInfo": null,
+              "commands": [],
+              "troubleshootInfo": null
+            }
+          ]
+        }
+      },
+      "CollectionWithCount": {
+        "summary": "$count=true&$top=1&$orderby=creationDateTimeUtc desc (as Kibana asks)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The position of @odata.count and the nextLink form are not recorded (mde-api.md §8, C3/C7).",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions",
+          "@odata.count": 2,
+          "value": [
+            {
+              "id": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a",
+              "type": "UnrestrictCodeExecution",
+              "title": null,
+              "requestor": "Defender for Endpoint API",
+              "requestorComment": "Device cleared, removing app restriction",
+              "status": "Pending",
+              "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+              "computerDnsName": "johns-work-computer",
+              "creationDateTimeUtc": "2026-01-30T21:11:22.8419303Z",
+              "lastUpdateDateTimeUtc": "2026-01-30T21:11:22.8419314Z",
+              "cancellationRequestor": null,
+              "cancellationComment": null,
+              "cancellationDateTimeUtc": null,
+              "errorHResult": 0,
+              "scope": null,
+              "externalId": null,
+              "requestSource": "PublicApi",
+              "relatedFileInfo": null,
+              "commands": [],
+              "troubleshootInfo": null
+            }
+          ],
+          "@odata.nextLink": "https://api.security.microsoft.com/api/machineactions?$count=true&$top=1&$orderby=creationDateTimeUtc%20desc&$skip=1"
+        }
+      },
+      "Machine2023": {
+        "summary": "A Windows 10 desktop (recorded 2023, payload 16)",
+        "value": {
+          "@odata.context": "https://api.securitycenter.microsoft.com/api/$metadata#Machines/$entity",
+          "id": "556b3952acb0bff29816d267822305781cc183ec",
+          "mergedIntoMachineId": null,
+          "isPotentialDuplication": false,
+          "isExcluded": false,
+          "exclusionReason": null,
+          "computerDnsName": "se-pov-desktop",
+          "firstSeen": "2023-04-19T13:27:53.1618923Z",
+          "lastSeen": "2023-05-04T17:40:05.684607Z",
+          "osPlatform": "Windows10",
+          "osVersion": null,
+          "osProcessor": "x64",
+          "version": "21H2",
+          "lastIpAddress": "172.20.10.4",
+          "lastExternalIpAddress": "174.209.205.235",
+          "agentVersion": "10.8470.19041.2788",
+          "osBuild": 19044,
+          "healthStatus": "Active",
+          "deviceValue": "Normal",
+          "rbacGroupId": 0,
+          "rbacGroupName": null,
+          "riskScore": "Medium",
+          "exposureLevel": "High",
+          "isAadJoined": true,
+          "aadDeviceId": null,
+          "machineTags": [],
+          "defenderAvStatus": "Updated",
+          "onboardingStatus": "Onboarded",
+          "osArchitecture": "64-bit",
+          "managedBy": "Intune",
+          "managedByStatus": "Unknown",
+          "ipAddresses": [
+            {
+              "ipAddress": "172.20.10.5",
+              "macAddress": "000C2992A643",
+              "type": "Ethernet",
+              "operationalStatus": "Up"
+            },
+            {
+              "ipAddress": "172.20.10.4",
+              "macAddress": "000C2992A64D",
+              "type": "Ethernet",
+              "operationalStatus": "Up"
+            },
+            {
+              "ipAddress": "2600:1005:b06a:4c66:f78f:83dc:7271:383e",
+              "macAddress": "000C2992A64D",
+              "type": "Ethernet",
+              "operationalStatus": "Up"
+            },
+            {
+              "ipAddress": "2600:1005:b06a:4c66:103a:4e1b:bd95:793e",
+              "macAddress": "000C2992A64D",
+              "type": "Ethernet",
+              "operationalStatus": "Up"
+            },
+            {
+              "ipAddress": "fe80::359c:fd3a:8880:ddb6",
+              "macAddress": "000C2992A64D",
+              "type": "Ethernet",
+              "operationalStatus": "Up"
+            },
+            {
+              "ipAddress": "169.254.5.16",
+              "macAddress": "147DDAA128C4",
+              "type": "Ethernet",
+              "operationalStatus": "Down"
+            },
+            {
+              "ipAddress": "fe80::f1fc:1543:f2f4:228d",
+              "macAddress": "147DDAA128C4",
+              "type": "Ethernet",
+              "operationalStatus": "Down"
+            },
+            {
+              "ipAddress": "127.0.0.1",
+              "macAddress": null,
+              "type": "SoftwareLoopback",
+              "operationalStatus": "Up"
+            },
+            {
+              "ipAddress": "::1",
+              "macAddress": null,
+              "type": "SoftwareLoopback",
+              "operationalStatus": "Up"
+            }
+          ],
+          "vmMetadata": null
+        }
+      },
+      "ActiveRequestAlreadyExists": {
+        "summary": "A second unrestrict while the first is still Pending",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Composite of the live-response code and the message clients match on; no capture of this body (mde-api.md §3).",
+        "value": {
+          "error": {
+            "code": "ActiveRequestAlreadyExists",
+            "message": "Action is already in progress",
+            "target": "|9c2e41d7-3f8a5b60c1d29e47."
+          }
+        }
+      },
+      "InvalidRequestBody": {
+        "summary": "Unparsable JSON, a non-object body, or a non-string Comment",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Message from the docs' example (mde-api.md §4); which inputs produce it is a project decision.",
+        "value": {
+          "error": {
+            "code": "InvalidRequestBody",
+            "message": "Request body is incorrect",
+            "target": "|5b7d0a93-28e4c1f6a90b3d75."
+          }
+        }
+      },
+      "MissingComment": {
+        "summary": "No Comment key (e.g. {\"comment\":\"…\"} in lower case)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Code and message template from the docs' table (mde-api.md §4); no capture for a missing Comment.",
+        "value": {
+          "error": {
+            "code": "MissingRequiredParameter",
+            "message": "Parameter Comment is missing.",
+            "target": "|e04f6c2a-91b7d35e8c0a4f16."
+          }
+        }
+      },
+      "EmptyComment": {
+        "summary": "{\"Comment\":\"\"}",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No source for an empty Comment; code and message template from the docs' table (mde-api.md §1, §4).",
+        "value": {
+          "error": {
+            "code": "InvalidInput",
+            "message": "Invalid input Comment.",
+            "target": "|3a81f5c9-6d20e4b7a15c9f08."
+          }
+        }
+      },
+      "NonGuidKey": {
+        "summary": "A machine id used where a machine-action GUID is expected (recorded 2023, payload 10)",
+        "value": {
+          "error": {
+            "code": "BadRequest",
+            "message": "The key value (556b3952acb0bff29816d267822305781cc183ec) from request is not valid. The key value should be format of type 'Edm.Guid'.",
+            "target": "|b1838e63-40a6640ddd2719ac."
+          }
+        }
+      },
+      "CancelAlreadyFinal": {
+        "summary": "Cancel of an action that already Succeeded",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No capture of a failed cancel (mde-api.md §8); code follows payload 11's InvalidInput for an action unsuitable for the call.",
+        "value": {
+          "error": {
+            "code": "InvalidInput",
+            "message": "Machine action 8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a is already in a final state (Succeeded) and can't be cancelled.",
+            "target": "|7f3c9a10-4be2d86f15a0c937."
+          }
+        }
+      },
+      "ODataErrorUnsupportedFilter": {
+        "summary": "$filter on a property outside the supported subset",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "ODataError is in the docs' table (mde-api.md §4) but its wording is not recorded.",
+        "value": {
+          "error": {
+            "code": "ODataError",
+            "message": "Invalid OData URI query: the property 'computerDnsName' can't be used in $filter.",
+            "target": "|2d6b8e04-c7f1a3950e8d6b21."
+          }
+        }
+      },
+      "Unauthorized": {
+        "summary": "No, expired or invalid bearer token",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Docs' code table only, no captured 401 body (mde-api.md §4, decisions \"401\").",
+        "value": {
+          "error": {
+            "code": "Unauthorized",
+            "message": "Unauthorized (invalid or expired authorization header).",
+            "target": "|c81d4e2a-05b9f7634a2e1d8c."
+          }
+        }
+      },
+      "ForbiddenAppRestrictExecution": {
+        "summary": "App token with only Machine.Read.All (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded for GET machine (payload 14) applied to unrestrict (mde-api.md §4, decisions \"403 (app)\").",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.RestrictExecution, application roles: Machine.Read.All.",
+            "target": "|f4a2b7c1-9e3d05a8b6c4e219."
+          }
+        }
+      },
+      "ForbiddenAppRestrictExecutionLegacy": {
+        "summary": "The same with the 2021 wording (configurable)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "2021 wording recorded for other calls (payload 15) applied to unrestrict (mde-api.md §4).",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "The application does not have any of the required application permissions (Machine.RestrictExecution) to access the resource.",
+            "target": "|0b9e3d7f-5a1c48e26d9f0b34."
+          }
+        }
+      },
+      "ForbiddenDelegatedScopeRestrictExecution": {
+        "summary": "User token whose scp lacks Machine.RestrictExecution",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No delegated 403 was ever captured; wording modelled on the 2026 app wording (mde-api.md decisions \"403 (delegated)\").",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing delegated scopes. API required scopes: Machine.RestrictExecution, token scopes: Machine.Read.",
+            "target": "|6e2f0c84-d19a7b35f4e8c026."
+          }
+        }
+      },
+      "ForbiddenUserRoleRemediation": {
+        "summary": "User without the 'Active remediation actions' role",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Required by the docs (mde-api.md §1) but the answer's wording is not recorded (decisions \"403 (delegated)\").",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "The user doesn't have the required role permission: Active remediation actions.",
+            "target": "|a93c5e17-2f4b8d60e7a1c953."
+          }
+        }
+      },
+      "ForbiddenDeviceGroup": {
+        "summary": "User without access to the machine's device group",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Required by the docs (mde-api.md §1) but the answer's wording is not recorded (open questions).",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "The user doesn't have access to machine 49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9 (device group settings).",
+            "target": "|18d7a4f2-b60e39c5d2f7a481."
+          }
+        }
+      },
+      "ForbiddenWrongAudience": {
+        "summary": "Valid token issued for another resource",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "A wrong audience was answered 403 in a report without the body (mde-api.md §6 I6); the docs' generic Forbidden message is used.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Forbidden (valid token but insufficient permission for the action).",
+            "target": "|d52b9f0e-7c3a16e48b0d5f92."
+          }
+        }
+      },
+      "ForbiddenAppMachineRead2026": {
+        "summary": "App token with only Machine.Isolate on a read call (recorded 2026, payload 14; target was redacted)",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.Read.All,Machine.ReadWrite.All, application roles: Machine.Isolate.",
+            "target": "|4c0e8b26-a3f9157d2e6b0c48."
+          }
+        }
+      },
+      "ForbiddenDelegatedScopeMachineRead": {
+        "summary": "User token whose scp has neither Machine.Read nor Machine.ReadWrite",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No delegated 403 was ever captured; wording modelled on the 2026 app wording (mde-api.md decisions \"403 (delegated)\").",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing delegated scopes. API required scopes: Machine.Read,Machine.ReadWrite, token scopes: Machine.Isolate.",
+            "target": "|92e7d1b5-0f4c6a38e9b2d170."
+          }
+        }
+      },
+      "ForbiddenUserRoleViewData": {
+        "summary": "User without the 'View Data' role",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Required by the docs (mde-api.md §8 S6, S18) but the answer's wording is not recorded.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "The user doesn't have the required role permission: View Data.",
+            "target": "|5f1a8c3e-e62d9b047a5f1c83."
+          }
+        }
+      },
+      "ForbiddenAppCancel": {
+        "summary": "App token with only Machine.Read.All on cancel (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "2026 wording (payload 14) with the role list and order of the 2021 cancel capture (payload 15), typo corrected.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.Isolate,Machine.CollectForensics,Machine.Scan,Machine.RestrictExecution,Machine.StopAndQuarantine,Machine.Offboard,Machine.LiveResponse, application roles: Machine.Read.All.",
+            "target": "|3b7e0f92-c4a815d6f0e3b729."
+          }
+        }
+      },
+      "ForbiddenAppCancelLegacy": {
+        "summary": "The same with the 2021 wording (configurable)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Recorded 2021 text (payload 15) with the server typo Machine.CollectForensic corrected; target added.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "The application does not have any of the required application permissions (Machine.Isolate, Machine.CollectForensics, Machine.Scan, Machine.RestrictExecution, Machine.StopAndQuarantine, Machine.Offboard, Machine.LiveResponse) to access the resource.",
+            "target": "|e8a46d0c-1b97f2c35a8e6d04."
+          }
+        }
+      },
+      "MachineNotFound": {
+        "summary": "Unknown machine id (docs example wording, mde-api.md §4)",
+        "value": {
+          "error": {
+            "code": "ResourceNotFound",
+            "message": "Machine 1e5bc9d7e413ddd7902c2932e418702b84d0cc07 was not found",
+            "target": "|0d4f7b9a-6e21c8f35b0a7d96."
+          }
+        }
+      },
+      "MachineActionNotFound": {
+        "summary": "Unknown machine-action GUID",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Only \"404 Not Found\" is documented (mde-api.md §8); wording follows the machine 404.",
+        "value": {
+          "error": {
+            "code": "ResourceNotFound",
+            "message": "Machine action 0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9 was not found",
+            "target": "|7a9e2c05-d83b41f6e0a7c952."
+          }
+        }
+      },
+      "QuotaPerMinute": {
+        "summary": "101st call within a minute",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded with 30/min on indicators import (payload 07) applied to 100/min (mde-api.md §5, decisions \"Window\").",
+        "value": {
+          "error": {
+            "code": "429",
+            "message": "API calls quota exceeded! Maximum allowed 100 per 00:01:00 for the key Destination+TenantID+AppID. You can send requests again in 8 seconds.",
+            "target": "|b4e81f6d-2a07c93e5d1b8f40."
+          }
+        }
+      },
+      "QuotaPerHour": {
+        "summary": "1501st call within an hour",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The hourly period 01:00:00 is recorded in the 2021 format (payload 08); combined with the 2022 wording (mde-api.md §5).",
+        "value": {
+          "error": {
+            "code": "429",
+            "message": "API calls quota exceeded! Maximum allowed 1500 per 01:00:00 for the key Destination+TenantID+AppID. You can send requests again in 1234 seconds.",
+            "target": "|1e6c3a8f-94d2b07e6c3f1a58."
+          }
+        }
+      },
+      "InternalServerError": {
+        "summary": "Unexpected failure (no message, per the docs)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Docs' table says \"No error message, retry the operation.\" (mde-api.md §4); no capture.",
+        "value": {
+          "error": {
+            "code": "InternalServerError",
+            "message": "",
+            "target": "|8f2d6a41-c3e97b05d1f4a6e8."
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "summary": "Injected outage",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Fault injection only; MDE's 503 body is unknown (mde-api.md §4).",
+        "value": {
+          "error": {
+            "code": "ServiceUnavailable",
+            "message": "The service is temporarily unavailable. Retry the operation.",
+            "target": "|c06a9e3b-57f1d28a4c9e0b63."
+          }
+        }
+      }
+    }
+  }
+} as const;
