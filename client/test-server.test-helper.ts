@@ -9,13 +9,17 @@ import type { AddressInfo } from 'node:net';
 import type { MachineAction } from '../openapi/index.ts';
 import { spec } from '../openapi/spec.gen.ts';
 
-/** One canned answer. `drop` closes the socket after reading the request, without answering. */
+/**
+ * One canned answer. `drop` closes the socket after reading the request without answering; `hold` never
+ * answers (timeouts, aborts).
+ */
 export interface CannedReply {
   status?: number;
   /** An object is sent as compact JSON; a string as is. */
   body?: unknown;
   headers?: Record<string, string>;
   drop?: boolean;
+  hold?: boolean;
 }
 
 /** A request as the server saw it. */
@@ -70,6 +74,7 @@ export async function startTestServer(): Promise<TestServer> {
       );
       return;
     }
+    if (reply.hold === true) return;
     if (reply.drop === true) {
       req.socket.destroy();
       return;
