@@ -1,0 +1,276 @@
+/**
+ * @module
+ * The offline Entra ID: `createIdentityProvider` serves the token endpoint and the discovery documents MSAL
+ * reads, verifies the access tokens it issued, and mints tokens for tests and the control API.
+ */
+import type { JSONWebKeySet } from 'jose';
+import type { Clock, SimRequest, SimResponse } from '../core/types.ts';
+import { aadstsErrorResponse } from './aadsts-errors.ts';
+import {
+  type AccessTokenClaims,
+  appTokenClaims,
+  orderClaims,
+  signToken,
+  tokenTimes,
+} from './access-token.ts';
+import { findApp, type IdentityDirectory } from './directory.ts';
+import { instanceDiscovery, MULTI_TENANT_SEGMENTS, openIdConfiguration } from './discovery.ts';
+import {
+  createSigningKeySet,
+  generateSigningKey,
+  type PersistedSigningKeys,
+  parsePersistedSigningKeys,
+  type SigningKey,
+  type SigningKeySet,
+} from './signing-keys.ts';
+import { createTokenEndpoint } from './token-endpoint.ts';
+import { cryptoRandom, type IdentityRandom } from './token-identifiers.ts';
+import { type AccessTokenVerification, createAccessTokenVerifier } from './token-verifier.ts';
+
+/** Options of {@link createIdentityProvider}. */
+export interface IdentityProviderOptions {
+  /** Time source for token times and verification. */
+  clock: Clock;
+  /** Tenants, apps and users. */
+  directory: IdentityDirectory;
+  /** Persisted signing keys (from {@link IdentityProvider.exportKeys}); a fresh key when absent. */
+  keys?: PersistedSigningKeys | string;
+  /**
+   * `exp - iat` of issued tokens, in seconds; `iat` is back-dated 300 s, so `expires_in` is this less 301.
+   * @default 3900 (real MDE tokens; `expires_in` 3599)
+   */
+  tokenLifetimeSeconds?: number;
+  /**
+   * Resources a token can be issued for (`<audience>/.default`) and that `verifyAccessToken` accepts.
+   * @default the four MDE audiences of the reference decisions
+   */
+  acceptedAudiences?: readonly string[];
+  /** Random source for ids (`aio`, `uti`, trace ids); the simulator's seeded `RandomSource` fits. @default WebCrypto */
+  random?: IdentityRandom;
+  /** The `tenant_region_scope` claim. @default 'NA' */
+  tenantRegionScope?: string;
+  /** How many verified tokens to remember, so repeat calls skip RSA. @default 10000 */
+  verificationCacheEntries?: number;
+  /**
+   * Clock a client assertion's `nbf`/`exp` are checked against. Clients sign assertions with their host's
+   * wall clock, so once a virtual `clock` has been moved away from wall time, pass a wall clock here.
+   * @default options.clock
+   */
+  clientAssertionClock?: Clock;
+  /** Allowed difference between an assertion's times and `clientAssertionClock`, in seconds. @default 300 */
+  clientAssertionClockSkewSeconds?: number;
+}
+
+/** Defaults of {@link IdentityProviderOptions}, in one place. */
+export const identityProviderDefaults = {
+  tokenLifetimeSeconds: 3900,
+  acceptedAudiences: [
+    'https://api.securitycenter.microsoft.com',
+    'https://api.security.microsoft.com',
+    'https://api.securitycenter.windows.com',
+    'https://securitycenter.onmicrosoft.com/windowsatpservice',
+  ],
+  tenantRegionScope: 'NA',
+  verificationCacheEntries: 10_000,
+  clientAssertionClockSkewSeconds: 300,
+} as const satisfies Partial<IdentityProviderOptions>;
+
+/** Options of {@link IdentityProvider.mintToken}. */
+export interface MintTokenOptions {
+  /** `exp - iat` in seconds. @default the provider's tokenLifetimeSeconds */
+  lifetimeSeconds?: number;
+  /**
+   * `'current'` signs with the published key; `'untrusted'` signs with a throwaway key under the current
+   * key's `kid`, so verification fails with `bad-signature`.
+   * @default 'current'
+   */
+  signWith?: 'current' | 'untrusted';
+}
+
+/** The offline Entra ID. */
+export interface IdentityProvider {
+  /** Answers an Entra ID request, or resolves to undefined when the path is not an identity endpoint. */
+  handle(req: SimRequest): Promise<SimResponse | undefined>;
+  /** Verifies an access token as the MDE API does. Never logs the token. */
+  verifyAccessToken(token: string): Promise<AccessTokenVerification>;
+  /**
+   * Mints an access token without a token request (tests, control API). Unspecified claims are filled like
+   * a real app token: claims of the registered app when `appid` names one, times from the clock.
+   */
+  mintToken(
+    claims: Partial<AccessTokenClaims> & { tid: string },
+    options?: MintTokenOptions,
+  ): Promise<string>;
+  /** Signs new tokens with a fresh key; tokens signed by the previous key keep verifying. */
+  rotateKeys(): Promise<void>;
+  /** The signing keys as JSON for the state directory. Private keys: store as a secret. */
+  exportKeys(): Promise<PersistedSigningKeys>;
+  /** The published JWKS (what `/discovery/v2.0/keys` serves). */
+  jwks(): Promise<JSONWebKeySet>;
+}
+
+/** Creates the offline Entra ID. Options are checked here; a bad value throws a TypeError naming it. */
+export function createIdentityProvider(options: IdentityProviderOptions): IdentityProvider {
+  const settings = resolveOptions(options);
+  const { clock, directory, random } = settings;
+  // Keys load lazily (WebCrypto is async); their JSON shape is checked now so a corrupt file fails early.
+  const persisted = options.keys === undefined ? undefined : parsePersistedSigningKeys(options.keys);
+  let keySet: Promise<SigningKeySet> | undefined;
+  const keys = () => {
+    keySet ??= createSigningKeySet(persisted);
+    return keySet;
+  };
+  let untrustedKey: Promise<SigningKey> | undefined;
+
+  let verifier: ReturnType<typeof createAccessTokenVerifier> | undefined;
+  const getVerifier = async () => {
+    const set = await keys();
+    verifier ??= createAccessTokenVerifier({
+      clock,
+      directory,
+      jwks: () => set.jwks(),
+      acceptedAudiences: settings.acceptedAudiences,
+      cacheEntries: settings.verificationCacheEntries,
+    });
+    return verifier;
+  };
+
+  const sign = async (claims: object) => signToken(claims, (await keys()).current());
+  const tokenEndpoint = createTokenEndpoint({ ...settings, sign });
+
+  const json = (status: number, body: unknown): SimResponse => ({
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=86400, private' },
+    body: JSON.stringify(body),
+  });
+
+  return {
+    async handle(req) {
+      const segments = req.path.split('/').filter(Boolean).map(safeDecode);
+      const [segment, ...rest] = segments;
+      if (segment === undefined) return undefined;
+      const route = rest.join('/');
+      if (route === 'oauth2/v2.0/token') return tokenEndpoint(req, segment, 'v2');
+      if (route === 'oauth2/token') return tokenEndpoint(req, segment, 'v1');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
+      if (route === 'discovery/v2.0/keys' || route === 'discovery/keys')
+        return json(200, (await keys()).jwks());
+      if (route === 'discovery/instance' && segment.toLowerCase() === 'common') {
+        return json(
+          200,
+          instanceDiscovery(req.origin, new URLSearchParams(req.query).get('authorization_endpoint')),
+        );
+      }
+      if (route === 'v2.0/.well-known/openid-configuration') {
+        const lower = segment.toLowerCase();
+        if (MULTI_TENANT_SEGMENTS.has(lower)) return json(200, openIdConfiguration(req.origin, lower, null));
+        const tenant = directory.findTenant(segment);
+        if (tenant === undefined) {
+          return aadstsErrorResponse(
+            'tenantNotFound',
+            { tenant: segment },
+            {
+              nowMs: clock.now(),
+              traceId: random.uuid(),
+              correlationId: req.headers['client-request-id'] ?? random.uuid(),
+            },
+          );
+        }
+        return json(200, openIdConfiguration(req.origin, tenant.id, settings.tenantRegionScope));
+      }
+      return undefined;
+    },
+
+    async verifyAccessToken(token) {
+      return (await getVerifier()).verify(token);
+    },
+
+    async mintToken(claims, mintOptions = {}) {
+      const lifetime = mintOptions.lifetimeSeconds ?? settings.tokenLifetimeSeconds;
+      if (!Number.isFinite(lifetime))
+        throw new TypeError('mintToken: lifetimeSeconds must be a finite number.');
+      const tenant = directory.findTenant(claims.tid);
+      const app =
+        claims.appid === undefined || tenant === undefined ? undefined : findApp(tenant, claims.appid);
+      const times = tokenTimes(clock.now(), lifetime);
+      const filled = await appTokenClaims(
+        {
+          tenantId: claims.tid,
+          appId: claims.appid ?? random.uuid(),
+          appDisplayName: app?.displayName,
+          roles: app?.roles ?? [],
+          audience: settings.acceptedAudiences[0]!,
+          appidacr: '1',
+          tenantRegionScope: settings.tenantRegionScope,
+        },
+        times,
+        random,
+      );
+      const merged = orderClaims({ ...filled, ...claims });
+      const current = (await keys()).current();
+      if (mintOptions.signWith === 'untrusted') {
+        untrustedKey ??= generateSigningKey();
+        return signToken(merged, { kid: current.kid, privateKey: (await untrustedKey).privateKey });
+      }
+      return signToken(merged, current);
+    },
+
+    async rotateKeys() {
+      const set = await keys();
+      await set.rotate();
+      verifier?.keysChanged();
+    },
+
+    async exportKeys() {
+      return (await keys()).export();
+    },
+
+    async jwks() {
+      return (await keys()).jwks();
+    },
+  };
+}
+
+function resolveOptions(options: IdentityProviderOptions) {
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? identityProviderDefaults.tokenLifetimeSeconds;
+  if (!Number.isInteger(tokenLifetimeSeconds) || tokenLifetimeSeconds <= 301) {
+    throw new TypeError(
+      'createIdentityProvider: tokenLifetimeSeconds must be an integer above 301 (iat is back-dated 300 s).',
+    );
+  }
+  const acceptedAudiences = options.acceptedAudiences ?? identityProviderDefaults.acceptedAudiences;
+  if (acceptedAudiences.length === 0) {
+    throw new TypeError('createIdentityProvider: acceptedAudiences must name at least one audience.');
+  }
+  const verificationCacheEntries =
+    options.verificationCacheEntries ?? identityProviderDefaults.verificationCacheEntries;
+  if (!Number.isInteger(verificationCacheEntries) || verificationCacheEntries < 0) {
+    throw new TypeError('createIdentityProvider: verificationCacheEntries must be a non-negative integer.');
+  }
+  const clientAssertionClockSkewSeconds =
+    options.clientAssertionClockSkewSeconds ?? identityProviderDefaults.clientAssertionClockSkewSeconds;
+  if (!(clientAssertionClockSkewSeconds >= 0)) {
+    throw new TypeError(
+      'createIdentityProvider: clientAssertionClockSkewSeconds must be a non-negative number.',
+    );
+  }
+  return {
+    clock: options.clock,
+    directory: options.directory,
+    random: options.random ?? cryptoRandom,
+    tokenLifetimeSeconds,
+    acceptedAudiences,
+    tenantRegionScope: options.tenantRegionScope ?? identityProviderDefaults.tenantRegionScope,
+    verificationCacheEntries,
+    clientAssertionClock: options.clientAssertionClock ?? options.clock,
+    clientAssertionClockSkewSeconds,
+  };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * @module
+ * Verification of the access tokens this identity provider issued, as the MDE API does it on every call,
+ * with a cache so the hot path does not redo RSA for a token it has already accepted.
+ */
+import { createLocalJWKSet, decodeProtectedHeader, errors, type JSONWebKeySet, jwtVerify } from 'jose';
+import type { Clock } from '../core/types.ts';
+import type { AccessTokenClaims } from './access-token.ts';
+import type { IdentityDirectory } from './directory.ts';
+
+/** Why a token was refused. Callers branch on this, never on text. */
+export type TokenRejectionReason =
+  | 'malformed'
+  | 'bad-signature'
+  | 'unknown-kid'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-issuer'
+  | 'wrong-audience';
+
+/** The outcome of verifying an access token. */
+export type AccessTokenVerification =
+  | { ok: true; claims: AccessTokenClaims }
+  | { ok: false; reason: TokenRejectionReason };
+
+/** Options of {@link createAccessTokenVerifier}. */
+export interface AccessTokenVerifierOptions {
+  clock: Clock;
+  directory: IdentityDirectory;
+  /** The JWKS tokens are checked against; read after every {@link AccessTokenVerifier.keysChanged}. */
+  jwks: () => JSONWebKeySet;
+  acceptedAudiences: readonly string[];
+  /** How many accepted tokens to remember. */
+  cacheEntries: number;
+}
+
+/** Verifies access tokens. */
+export interface AccessTokenVerifier {
+  verify(token: string): Promise<AccessTokenVerification>;
+  /** Call after a key rotation: rebuilds the key set and forgets cached verifications. */
+  keysChanged(): void;
+}
+
+const ISSUER = /^https:\/\/sts\.windows\.net\/([0-9a-fA-F-]{36})\/$/;
+
+/** Creates a verifier. Tokens are never logged or kept beyond the bounded cache. */
+export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
+  const { clock, directory, cacheEntries } = options;
+  const audiences = new Set(options.acceptedAudiences);
+  let keySet = createLocalJWKSet(options.jwks());
+  let kids = new Set(options.jwks().keys.map((k) => k.kid));
+  // Insertion-ordered Map as an LRU: a hit moves the entry to the end, the oldest entry is evicted first.
+  const cache = new Map<string, AccessTokenClaims>();
+
+  const checkTimesAndIssuer = (claims: AccessTokenClaims): AccessTokenVerification => {
+    const nowSeconds = clock.now() / 1000;
+    if (claims.exp <= nowSeconds) return { ok: false, reason: 'expired' };
+    if (claims.nbf > nowSeconds) return { ok: false, reason: 'not-yet-valid' };
+    const issuerTenant = ISSUER.exec(claims.iss)?.[1]?.toLowerCase();
+    if (
+      issuerTenant === undefined ||
+      issuerTenant !== String(claims.tid).toLowerCase() ||
+      directory.findTenant(issuerTenant)?.id.toLowerCase() !== issuerTenant
+    ) {
+      return { ok: false, reason: 'wrong-issuer' };
+    }
+    if (!audiences.has(claims.aud)) return { ok: false, reason: 'wrong-audience' };
+    return { ok: true, claims };
+  };
+
+  return {
+    async verify(token) {
+      const cached = cache.get(token);
+      if (cached !== undefined) {
+        cache.delete(token);
+        const outcome = checkTimesAndIssuer(cached);
+        if (outcome.ok) cache.set(token, cached);
+        return outcome;
+      }
+      let kid: unknown;
+      try {
+        kid = decodeProtectedHeader(token).kid;
+      } catch {
+        return { ok: false, reason: 'malformed' };
+      }
+      if (typeof kid !== 'string' || !kids.has(kid)) return { ok: false, reason: 'unknown-kid' };
+      let claims: AccessTokenClaims;
+      try {
+        // Times are checked below against the clock, so jose sees the same instant and no tolerance.
+        const result = await jwtVerify(token, keySet, {
+          algorithms: ['RS256'],
+          currentDate: new Date(clock.now()),
+          requiredClaims: ['exp', 'nbf', 'iss', 'aud', 'tid'],
+        });
+        claims = result.payload as unknown as AccessTokenClaims;
+      } catch (error) {
+        return { ok: false, reason: rejectionReason(error) };
+      }
+      if (typeof claims.aud !== 'string') return { ok: false, reason: 'malformed' };
+      const outcome = checkTimesAndIssuer(claims);
+      if (outcome.ok) {
+        if (cache.size >= cacheEntries) cache.delete(cache.keys().next().value!);
+        cache.set(token, claims);
+      }
+      return outcome;
+    },
+    keysChanged() {
+      const jwks = options.jwks();
+      keySet = createLocalJWKSet(jwks);
+      kids = new Set(jwks.keys.map((k) => k.kid));
+      cache.clear();
+    },
+  };
+}
+
+function rejectionReason(error: unknown): TokenRejectionReason {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') return 'not-yet-valid';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'unknown-kid';
+  return 'malformed';
+}
