@@ -1,0 +1,196 @@
+/**
+ * @module
+ * Routing and request validation, driven by the OpenAPI document through openapi-backend.
+ * openapi-backend dereferences the document and compiles its ajv validators once at startup; the route
+ * table (one compiled pattern per path template, with the spec's extensions) is built once from
+ * openapi-backend's own operation list, so a request costs one pattern match, not a walk of the spec.
+ */
+import formatsModule from 'ajv-formats';
+import { type Document, OpenAPIBackend } from 'openapi-backend';
+import type { FilterCapabilities } from './odata-query.ts';
+import type { RateLimitWindow } from './rate-limiter.ts';
+
+/** `x-mde-permissions` of an operation (see the spec). */
+export interface OperationPermissions {
+  /** The token's `roles` must contain one of these (app tokens). */
+  application: string[];
+  /** The token's `scp` must contain one of these (delegated tokens). */
+  delegated: string[];
+  /** MDE portal role a delegated user needs. */
+  userRole?: string;
+  /** Whether a delegated user needs access to the machine's device group. */
+  deviceGroupAccess?: boolean;
+}
+
+/** An operation of the spec with what the pipeline needs, resolved at startup. */
+export interface ApiOperation {
+  operationId: string;
+  method: string;
+  pathTemplate: string;
+  permissions: OperationPermissions;
+  rateLimits: RateLimitWindow[];
+  /** Body fields `x-mde-required` names. */
+  requiredBodyFields: string[];
+  hasBody: boolean;
+  /** `x-mde-odata-filter`: what `$filter` accepts (list operations). */
+  filterCapabilities: FilterCapabilities;
+}
+
+/** A route lookup result. */
+export type RouteMatch =
+  | { kind: 'operation'; operation: ApiOperation; params: Record<string, string> }
+  | { kind: 'method-not-allowed'; allow: string[] }
+  | { kind: 'not-found' };
+
+/** One validation problem of a request, in openapi-backend / ajv terms. */
+export interface RequestProblem {
+  /** `path`, `query`, `header` or `body`. */
+  location: string;
+  /** Parameter or body property involved, when known. */
+  name: string | undefined;
+  keyword: string;
+  message: string;
+}
+
+interface CompiledRoute {
+  pattern: RegExp;
+  paramNames: string[];
+  byMethod: Map<string, ApiOperation>;
+}
+
+/** Routes and validates requests against the spec. */
+export interface ApiRouter {
+  readonly operations: readonly ApiOperation[];
+  match(method: string, path: string): RouteMatch;
+  /** Validates parameters and the (already parsed) JSON body of a matched request. */
+  validate(
+    operation: ApiOperation,
+    request: { path: string; query: string; headers: Record<string, string | undefined>; body: unknown },
+  ): RequestProblem[];
+  /** openapi-backend instance, for response validation in tests. */
+  readonly backend: OpenAPIBackend;
+}
+
+/** Builds the router from a dereferenceable OpenAPI document (done once per simulator). */
+export async function createApiRouter(definition: object): Promise<ApiRouter> {
+  const backend = new OpenAPIBackend({
+    // openapi-backend mutates while dereferencing: give it its own copy.
+    definition: structuredClone(definition) as Document,
+    validate: true,
+    strict: true,
+    ajvOpts: { strict: false, allErrors: false },
+    customizeAjv: (ajv) => {
+      // CommonJS: under NodeNext the default import is `module.exports`, whose `default` is the plugin.
+      formatsModule.default(ajv);
+      return ajv;
+    },
+  });
+  // openapi-backend checks documents against the OpenAPI 3.0 meta-schema only; ours is 3.1, which Redocly
+  // lints in the test suite. Skip that one check, keep strict mode for everything else.
+  backend.validateDefinition = () => backend.definition;
+  await backend.init();
+  const operations: ApiOperation[] = [];
+  const routes = new Map<string, CompiledRoute>();
+  for (const op of backend.router.getOperations()) {
+    if (!op.operationId) continue;
+    const raw = op as unknown as Record<string, unknown>;
+    const body = raw.requestBody as
+      | { content?: Record<string, { schema?: Record<string, unknown> }> }
+      | undefined;
+    const bodySchema = body?.content?.['application/json']?.schema;
+    const operation: ApiOperation = {
+      operationId: op.operationId,
+      method: op.method.toUpperCase(),
+      pathTemplate: op.path,
+      permissions: (raw['x-mde-permissions'] as OperationPermissions | undefined) ?? {
+        application: [],
+        delegated: [],
+      },
+      rateLimits: (raw['x-mde-rate-limits'] as RateLimitWindow[] | undefined) ?? [],
+      requiredBodyFields: (bodySchema?.['x-mde-required'] as string[] | undefined) ?? [],
+      hasBody: body !== undefined,
+      filterCapabilities: (raw['x-mde-odata-filter'] as FilterCapabilities | undefined) ?? {
+        logical: [],
+        properties: {},
+      },
+    };
+    operations.push(operation);
+    let route = routes.get(op.path);
+    if (!route) {
+      const paramNames: string[] = [];
+      const source = op.path
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const param = /^\{([^}]+)\}$/.exec(part);
+          if (param) {
+            paramNames.push(param[1]!);
+            return '([^/]+)';
+          }
+          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        })
+        .join('');
+      route = { pattern: new RegExp(`^${source}/?$`, 'i'), paramNames, byMethod: new Map() };
+      routes.set(op.path, route);
+    }
+    route.byMethod.set(operation.method, operation);
+  }
+  // Literal paths before templated ones, longest literal part first (as openapi-backend orders them).
+  const ordered = [...routes.entries()]
+    .sort(([a], [b]) => b.replace(/\{[^}]+\}/g, '').length - a.replace(/\{[^}]+\}/g, '').length)
+    .map(([, route]) => route);
+
+  return {
+    operations,
+    backend,
+    match(method, path) {
+      let allow: string[] | undefined;
+      for (const route of ordered) {
+        const found = route.pattern.exec(path);
+        if (!found) continue;
+        const operation = route.byMethod.get(method);
+        if (!operation) {
+          allow ??= [...route.byMethod.keys()];
+          continue;
+        }
+        const params: Record<string, string> = {};
+        route.paramNames.forEach((name, i) => {
+          params[name] = safeDecode(found[i + 1] ?? '');
+        });
+        return { kind: 'operation', operation, params };
+      }
+      return allow ? { kind: 'method-not-allowed', allow } : { kind: 'not-found' };
+    },
+    validate(operation, request) {
+      const result = backend.validator.validateRequest(
+        {
+          method: operation.method.toLowerCase(),
+          path: request.path,
+          query: request.query,
+          headers: request.headers as Record<string, string>,
+          body: request.body as never,
+        },
+        operation.operationId,
+      );
+      if (result.valid) return [];
+      return (result.errors ?? []).map((error) => {
+        const [, location = 'body', name] = /^\/(\w+)(?:\/([^/]+))?/.exec(error.instancePath) ?? [];
+        const missing = (error.params as { missingProperty?: string } | undefined)?.missingProperty;
+        const isBody = location === 'requestBody' || error.schemaPath.startsWith('#/requestBody');
+        return {
+          location: isBody ? 'body' : location,
+          name: missing ?? (isBody ? error.instancePath.split('/')[2] : name),
+          keyword: error.keyword,
+          message: error.message ?? 'invalid',
+        };
+      });
+    },
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

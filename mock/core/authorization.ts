@@ -1,0 +1,159 @@
+/**
+ * @module
+ * Who is calling and what they may do: the authenticate step (401, or 403 for a valid token meant for
+ * another audience) and the authorize step (403 naming the missing permission), as MDE answers
+ * (mde-api.md §4, §6 and the decisions). Token checks themselves (signature, expiry, issuer) are jose's,
+ * behind the {@link TokenVerifier} the offline Entra ID provides.
+ */
+import type { OperationPermissions } from './api-routes.ts';
+import type { TenantState } from './tenant-state.ts';
+
+/** Why a token was refused. */
+export type TokenRejection =
+  | 'malformed'
+  | 'bad-signature'
+  | 'unknown-kid'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-issuer'
+  | 'wrong-audience';
+
+/** The claims the API reads from a verified access token. */
+export interface TokenClaims {
+  tid: string;
+  appid?: string;
+  azp?: string;
+  oid?: string;
+  app_displayname?: string;
+  roles?: string[];
+  scp?: string;
+  upn?: string;
+  unique_name?: string;
+  exp?: number;
+}
+
+/** Verifies access tokens (implemented by the offline Entra ID). */
+export interface TokenVerifier {
+  verifyAccessToken(
+    token: string,
+  ): Promise<{ ok: true; claims: TokenClaims } | { ok: false; reason: TokenRejection }>;
+}
+
+/** The authenticated caller of an API request. */
+export interface Caller {
+  kind: 'app' | 'user';
+  tenantId: string;
+  /** Calling application (client id). */
+  clientId: string;
+  /** Application permissions (app tokens). */
+  roles: string[];
+  /** Delegated permissions (user tokens). */
+  scopes: string[];
+  /** User object id (user tokens). */
+  userObjectId: string | undefined;
+  /** What the service reports as `requestor`: the app's display name, or the user's UPN (decisions). */
+  requestor: string;
+}
+
+/** Result of a step: go on, or answer with this error. */
+export type StepOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: 'unauthorized' | 'forbidden' | ForbiddenBecause };
+
+/** A 403 whose message says which permission is missing. */
+export interface ForbiddenBecause {
+  forbidden: string;
+}
+
+/** Wording of the 403 for a missing application permission. */
+export type ForbiddenWording = 'current' | 'legacy';
+
+/** Reads the bearer token and finds the caller's tenant (`tid`). */
+export async function authenticate(
+  authorization: string | undefined,
+  verifier: TokenVerifier,
+  findTenant: (tid: string) => TenantState | undefined,
+): Promise<StepOutcome<{ caller: Caller; tenant: TenantState }>> {
+  const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) return { ok: false, error: 'unauthorized' };
+  const verified = await verifier.verifyAccessToken(match[1]!);
+  if (!verified.ok)
+    return { ok: false, error: verified.reason === 'wrong-audience' ? 'forbidden' : 'unauthorized' };
+  const { claims } = verified;
+  const tenant = findTenant(claims.tid);
+  if (!tenant) return { ok: false, error: 'unauthorized' };
+  const clientId = claims.appid ?? claims.azp ?? '';
+  const scopes = claims.scp ? claims.scp.split(' ').filter(Boolean) : [];
+  const isUser = scopes.length > 0 || claims.upn !== undefined;
+  const app = tenant.app(clientId);
+  const caller: Caller = {
+    kind: isUser ? 'user' : 'app',
+    tenantId: tenant.id,
+    clientId,
+    roles: claims.roles ?? [],
+    scopes,
+    userObjectId: isUser ? claims.oid : undefined,
+    requestor: isUser
+      ? (claims.upn ?? claims.unique_name ?? claims.oid ?? clientId)
+      : (app?.displayName ?? claims.app_displayname ?? clientId),
+  };
+  return { ok: true, value: { caller, tenant } };
+}
+
+/** Checks the operation's permission (roles or scopes) and, for users, the MDE portal role. */
+export function authorize(
+  caller: Caller,
+  tenant: TenantState,
+  permissions: OperationPermissions,
+  wording: ForbiddenWording,
+): StepOutcome<undefined> {
+  if (caller.kind === 'app') {
+    if (permissions.application.some((role) => caller.roles.includes(role)))
+      return { ok: true, value: undefined };
+    return {
+      ok: false,
+      error: {
+        forbidden:
+          wording === 'legacy'
+            ? `The application does not have any of the required application permissions (${permissions.application.join(', ')}) to access the resource.`
+            : `Missing application roles. API required roles: ${permissions.application.join(',')}, application roles: ${caller.roles.join(',')}.`,
+      },
+    };
+  }
+  if (!permissions.delegated.some((scope) => caller.scopes.includes(scope))) {
+    return {
+      ok: false,
+      error: {
+        forbidden: `Missing delegated scopes. API required scopes: ${permissions.delegated.join(',')}, token scopes: ${caller.scopes.join(',')}.`,
+      },
+    };
+  }
+  const user = caller.userObjectId ? tenant.user(caller.userObjectId) : undefined;
+  if (permissions.userRole && !user?.mdeRoles.includes(permissions.userRole)) {
+    return {
+      ok: false,
+      error: { forbidden: `The user doesn't have the required role permission: ${permissions.userRole}.` },
+    };
+  }
+  return { ok: true, value: undefined };
+}
+
+/** For users: may they act on a machine of this device group? (Apps see every machine.) */
+export function checkDeviceGroup(
+  caller: Caller,
+  tenant: TenantState,
+  permissions: OperationPermissions,
+  machine: { id: string; rbacGroupName: string | null },
+): StepOutcome<undefined> {
+  if (caller.kind === 'app' || !permissions.deviceGroupAccess) return { ok: true, value: undefined };
+  const groups = (caller.userObjectId ? tenant.user(caller.userObjectId)?.deviceGroups : undefined) ?? [];
+  if (groups.includes('*') || (machine.rbacGroupName !== null && groups.includes(machine.rbacGroupName))) {
+    return { ok: true, value: undefined };
+  }
+  return {
+    ok: false,
+    error: {
+      forbidden: `The user doesn't have access to machine ${machine.id} (device group settings).`,
+    },
+  };
+}

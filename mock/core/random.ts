@@ -1,0 +1,72 @@
+/**
+ * @module
+ * A seeded random source, so the same seed gives the same ids, correlation ids and fault sequence.
+ */
+
+/** A deterministic random source (sfc32). */
+export interface RandomSource {
+  /** A float in [0, 1). */
+  next(): number;
+  /** A lower-case hyphenated GUID (version 4 layout). */
+  uuid(): string;
+  /** `length` lower-case hex digits. */
+  hex(length: number): string;
+}
+
+/** Creates a random source from a seed; without a seed it is seeded from WebCrypto. */
+export function createRandom(seed?: number | string): RandomSource {
+  let [a, b, c, d] = seed === undefined ? cryptoSeed() : hashSeed(String(seed));
+  const next = (): number => {
+    // sfc32: small, fast, passes PractRand; state is four 32-bit words.
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  const hex = (length: number): string => {
+    let out = '';
+    while (out.length < length)
+      out += Math.floor(next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
+    return out.slice(0, length);
+  };
+  const uuid = (): string => {
+    const h = hex(32);
+    const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  };
+  return { next, uuid, hex };
+}
+
+function cryptoSeed(): [number, number, number, number] {
+  const words = crypto.getRandomValues(new Uint32Array(4));
+  return [words[0]!, words[1]!, words[2]!, words[3]!];
+}
+
+/** cyrb128: spreads a string seed over four 32-bit words. */
+function hashSeed(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0];
+}

@@ -1,0 +1,284 @@
+/**
+ * @module
+ * `createSimulator`: one simulated MDE service (tenants, machines, actions, the offline Entra ID,
+ * quotas, faults, journal and clock) behind one function, `handle(request) → response`. The standalone
+ * server, the express adapter and the MSW handlers all call it; none of them adds behaviour.
+ */
+import { spec as generatedSpec } from '../../openapi/spec.gen.ts';
+import type { PersistedSigningKeys } from '../identity/signing-keys.ts';
+import { createIdentityProvider, type IdentityProvider } from '../identity/token-issuer.ts';
+import { type ApiOperation, createApiRouter } from './api-routes.ts';
+import type { ForbiddenWording } from './authorization.ts';
+import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
+import { createControlApi, type SimulatorControl } from './control-api.ts';
+import { demoTenant } from './demo-tenant.ts';
+import { FaultInjector } from './faults.ts';
+import { Journal, redactHeaders } from './journal.ts';
+import type { DuplicatePolicy } from './machine-actions.ts';
+import { mdeError } from './mde-errors.ts';
+import { correlationTarget, type PipelineDeps, type PipelineResult, runApiPipeline } from './pipeline.ts';
+import { createRandom } from './random.ts';
+import { RateLimiter, type RateLimitWindow } from './rate-limiter.ts';
+import { RetryTracker } from './retry-tracker.ts';
+import type { TenantSeed } from './seed.ts';
+import { type LifecycleOptions, TenantState } from './tenant-state.ts';
+import type { SimRequest, SimResponse } from './types.ts';
+import { fromWebRequest, toWebResponse } from './web.ts';
+
+/** Minimal logger interface (pino's methods); the core never logs tokens or secrets. */
+export interface SimulatorLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Options of {@link createSimulator}; every one has a default. */
+export interface SimulatorOptions {
+  /** Tenants to seed. @default the demo tenant (see demo-tenant.ts) */
+  tenants?: TenantSeed[];
+  /** The clock, or options for a new one. @default a running clock at real time */
+  clock?: SimulatorClock | SimulatorClockOptions;
+  /** Seed for ids, correlation ids and timestamps' sub-microsecond gaps. @default random */
+  seed?: number | string;
+  /** Action lifecycle timing. @default pickup 5 s, execution 15 s, offline TimeOut after 3 days */
+  lifecycle?: Partial<LifecycleOptions>;
+  /** A second action of the same type while one is active: 400 (`reject`) or the pending action (201). @default 'reject' */
+  duplicatePolicy?: DuplicatePolicy;
+  /** Wording of the 403 for a missing application role. @default 'current' (2026) */
+  forbiddenWording?: ForbiddenWording;
+  /** Whether the spec's quotas apply (per tenant overridable through the control API). @default true */
+  rateLimits?: boolean;
+  /** Request journal size (entries). @default 1000 */
+  journalCapacity?: number;
+  /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
+  identityKeys?: PersistedSigningKeys | string;
+  /** The OpenAPI document. @default the project's spec (openapi/defender-machine-actions.yaml) */
+  spec?: object;
+  /** Where to log. @default nothing */
+  logger?: SimulatorLogger;
+}
+
+/** A running simulator. */
+export interface Simulator {
+  /** Answers one request (API, identity or control API). Never rejects: a bug becomes a logged 500. */
+  handle(request: SimRequest): Promise<SimResponse>;
+  /** The same, for hosts that speak fetch (MSW, service workers). */
+  fetch(request: Request): Promise<Response>;
+  /** The clock everything reads: freeze, advance, set. */
+  readonly clock: SimulatorClock;
+  /** Seeding, machine behaviour, faults, quotas, journal, tokens: the typed control surface. */
+  readonly control: SimulatorControl;
+  /** The offline Entra ID (token endpoint, JWKS, verification, minting). */
+  readonly identity: IdentityProvider;
+  /** The API operations of the spec, as routed. */
+  readonly operations: readonly ApiOperation[];
+  /** Releases timers (sleepers wake). */
+  close(): void;
+}
+
+const DEFAULT_LIFECYCLE: LifecycleOptions = {
+  pickupDelayMs: 5_000,
+  executionMs: 15_000,
+  offlineTimeoutMs: 3 * 24 * 60 * 60 * 1000,
+};
+
+const NO_LOG: SimulatorLogger = { info() {}, warn() {}, error() {} };
+
+/** Creates a simulator. Options are validated here, once; a bad one throws a TypeError naming it. */
+export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const lifecycle = { ...DEFAULT_LIFECYCLE, ...options.lifecycle };
+  for (const [name, value] of Object.entries(lifecycle)) {
+    if (!(Number.isFinite(value) && value >= 0))
+      throw new TypeError(`lifecycle.${name} must be a number of ms >= 0`);
+  }
+  if (options.duplicatePolicy && !['reject', 'return-pending'].includes(options.duplicatePolicy)) {
+    throw new TypeError("duplicatePolicy must be 'reject' or 'return-pending'");
+  }
+  if (options.forbiddenWording && !['current', 'legacy'].includes(options.forbiddenWording)) {
+    throw new TypeError("forbiddenWording must be 'current' or 'legacy'");
+  }
+  const clock = options.clock instanceof SimulatorClock ? options.clock : new SimulatorClock(options.clock);
+  const random = createRandom(options.seed);
+  const logger = options.logger ?? NO_LOG;
+  const router = await createApiRouter(options.spec ?? generatedSpec);
+
+  const seeds = new Map<string, TenantSeed>();
+  const tenants = new Map<string, TenantState>();
+  const tenantIdByDomain = new Map<string, string>();
+  const rateLimitOverrides = new Map<
+    string,
+    { enabled: boolean; limits: Record<string, RateLimitWindow[]> }
+  >();
+  const findTenant = (idOrDomain: string): TenantState | undefined => {
+    const key = idOrDomain.toLowerCase();
+    return tenants.get(key) ?? tenants.get(tenantIdByDomain.get(key) ?? '');
+  };
+  const seedTenant = (seed: TenantSeed): TenantState => {
+    const tenant = new TenantState(structuredClone(seed), lifecycle);
+    seeds.set(tenant.id, structuredClone(seed));
+    tenants.set(tenant.id, tenant);
+    tenantIdByDomain.set(tenant.domain, tenant.id);
+    return tenant;
+  };
+  for (const seed of options.tenants ?? [demoTenant()]) seedTenant(seed);
+
+  const identity = createIdentityProvider({
+    clock,
+    // Clients sign assertions with their wall clock, even when the simulator's clock was moved.
+    clientAssertionClock: new SimulatorClock(),
+    random,
+    directory: { findTenant },
+    ...(options.identityKeys === undefined ? {} : { keys: options.identityKeys }),
+  });
+  const limiter = new RateLimiter();
+  const retries = new RetryTracker();
+  const faults = new FaultInjector();
+  const journal = new Journal(options.journalCapacity ?? 1000);
+  const rateLimitsEnabled = options.rateLimits ?? true;
+
+  const deps: PipelineDeps = {
+    router,
+    verifier: identity,
+    tenant: (tid) => tenants.get(tid.toLowerCase()),
+    clock,
+    random,
+    limiter,
+    retries,
+    faults,
+    duplicatePolicy: options.duplicatePolicy ?? 'reject',
+    forbiddenWording: options.forbiddenWording ?? 'current',
+    rateLimitsFor(tenantId, operation) {
+      const override = rateLimitOverrides.get(tenantId);
+      if (override)
+        return override.enabled ? (override.limits[operation.operationId] ?? operation.rateLimits) : [];
+      return rateLimitsEnabled ? operation.rateLimits : [];
+    },
+  };
+
+  const control = createControlApi({
+    clock,
+    identity,
+    journal,
+    faults,
+    retries,
+    limiter,
+    operations: router.operations,
+    tenants,
+    findTenant,
+    seedTenant,
+    resetTenant(tenantId) {
+      const seed = seeds.get(tenantId);
+      if (!seed) return false;
+      seedTenant(seed);
+      limiter.clear(`${tenantId}|`);
+      retries.clear(tenantId);
+      return true;
+    },
+    resetAll() {
+      tenants.clear();
+      tenantIdByDomain.clear();
+      for (const seed of [...seeds.values()]) seedTenant(seed);
+      limiter.clear();
+      retries.clear();
+      faults.clear();
+      journal.clear();
+      rateLimitOverrides.clear();
+    },
+    setRateLimits(tenantId, setting) {
+      rateLimitOverrides.set(tenantId, {
+        enabled: setting.enabled ?? true,
+        limits: setting.limits ?? {},
+      });
+      limiter.clear(`${tenantId}|`);
+    },
+    rateLimitsOf(tenantId) {
+      const override = rateLimitOverrides.get(tenantId);
+      return {
+        enabled: override ? override.enabled : rateLimitsEnabled,
+        limits: Object.fromEntries(
+          router.operations.map((op) => [op.operationId, override?.limits[op.operationId] ?? op.rateLimits]),
+        ),
+      };
+    },
+  });
+
+  async function handle(request: SimRequest): Promise<SimResponse> {
+    const startedAt = clock.now();
+    let result: PipelineResult;
+    try {
+      if (request.path === '/_sim' || request.path.startsWith('/_sim/')) {
+        result = { ...emptyResult(), response: await control.handleHttp(request), operationId: 'control' };
+      } else if (/^\/api(\/|$)/i.test(request.path)) {
+        result = await runApiPipeline(deps, request);
+      } else {
+        const answered = await identity.handle(request);
+        result = answered
+          ? { ...emptyResult(), response: answered, operationId: 'identity' }
+          : { ...emptyResult(), response: mdeError(correlationTarget(random), 'routeNotFound') };
+      }
+    } catch (error) {
+      // An exception here is a simulator bug, not an injected fault: log it loudly, answer MDE's 500.
+      logger.error(
+        { err: error, method: request.method, path: request.path },
+        'simulator bug: unhandled exception',
+      );
+      result = { ...emptyResult(), response: mdeError(correlationTarget(random), 'internalError') };
+    }
+    const { response } = result;
+    journal.add({
+      time: new Date(startedAt).toISOString(),
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      status: response.dropConnection ? 0 : response.status,
+      operation: result.operationId,
+      tenantId: result.caller?.tenantId,
+      clientId: result.caller?.clientId,
+      errorCode: response.status >= 400 ? errorCodeOf(response.body) : undefined,
+      fault: result.fault ? { planId: result.fault.plan.id, kind: result.fault.effect.kind } : undefined,
+      earlyRetry: result.earlyRetry,
+      headers: redactHeaders(request.headers),
+      remote: request.remote,
+      durationMs: clock.now() - startedAt,
+    });
+    if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
+    return response;
+  }
+
+  return {
+    handle,
+    async fetch(request) {
+      return toWebResponse(await handle(await fromWebRequest(request)));
+    },
+    clock,
+    control,
+    identity,
+    operations: router.operations,
+    close() {
+      clock.wakeAll();
+    },
+  };
+}
+
+function emptyResult(): PipelineResult {
+  return {
+    response: { status: 500, headers: {}, body: '' },
+    operationId: undefined,
+    caller: undefined,
+    fault: undefined,
+    earlyRetry: undefined,
+  };
+}
+
+function errorCodeOf(body: string): string | undefined {
+  if (!body.startsWith('{')) return undefined;
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown };
+    const error = parsed.error;
+    if (typeof error === 'string') return error; // AADSTS answers: {"error":"invalid_client",...}
+    if (typeof error === 'object' && error !== null) return String((error as { code?: unknown }).code);
+  } catch {
+    // not JSON: no code
+  }
+  return undefined;
+}

@@ -1,0 +1,315 @@
+/**
+ * @module
+ * One tenant's machines and machine actions, with the indexes that keep every action call O(1):
+ * actions by id, actions by machine, and the active action per (machine, type). The action lifecycle
+ * (Pending → InProgress → Succeeded/Failed, TimeOut, Cancelled) is driven lazily by the clock: due
+ * transitions sit in a min-heap and are applied, with their own timestamps, before each request reads.
+ */
+import type { Machine, MachineAction, MachineActionStatus, MachineActionType } from '../../openapi/index.ts';
+import { MinHeap } from './min-heap.ts';
+import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
+import { formatTimestamp } from './timestamps.ts';
+import type { AppRegistration, UserAccount } from './types.ts';
+
+/** Timing of the action lifecycle. */
+export interface LifecycleOptions {
+  /** How long an online machine takes to pick up a Pending action (→ InProgress). @default 5000 */
+  pickupDelayMs: number;
+  /** How long an action runs before it ends Succeeded or Failed. @default 15000 */
+  executionMs: number;
+  /**
+   * A Pending action on a machine that stays offline ends TimeOut this long after creation.
+   * Inferred (mde-api.md decisions: 3 days, by analogy with live response's queue). @default 259200000
+   */
+  offlineTimeoutMs: number;
+}
+
+/** `errorHResult` of an action that ended Failed (E_FAIL; inferred: no capture shows a failed action). */
+export const FAILED_ACTION_HRESULT = -2147467259;
+
+/** The wire MachineAction without `@odata.context`, in wire key order. */
+export type StoredAction = Omit<MachineAction, '@odata.context'>;
+
+interface ActionRecord {
+  action: StoredAction;
+  createdAtMs: number;
+  /** Bumped whenever the planned transition changes, so stale heap entries are skipped. */
+  version: number;
+}
+
+interface ScheduledTransition {
+  record: ActionRecord;
+  version: number;
+  to: MachineActionStatus;
+}
+
+/** A machine and how it behaves. */
+export interface MachineRecord {
+  entity: Machine;
+  behaviour: Required<Pick<MachineBehaviour, 'online' | 'outcome' | 'restricted'>> &
+    Pick<MachineBehaviour, 'pickupDelayMs' | 'executionMs'>;
+}
+
+const TERMINAL: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'TimeOut', 'Cancelled']);
+
+/** Whether a status is final. */
+export function isTerminal(status: string): boolean {
+  return TERMINAL.has(status);
+}
+
+/** Fields of a new action the caller decides. */
+export interface NewAction {
+  type: MachineActionType;
+  machine: MachineRecord;
+  requestor: string;
+  requestorComment: string;
+}
+
+/** One tenant's state. */
+export class TenantState {
+  readonly id: string;
+  readonly domain: string;
+  readonly displayName: string;
+  readonly apps: AppRegistration[];
+  readonly users: UserAccount[];
+  readonly #lifecycle: LifecycleOptions;
+  readonly #machines = new Map<string, MachineRecord>();
+  readonly #machineIdByName = new Map<string, string>();
+  readonly #actions = new Map<string, ActionRecord>();
+  readonly #actionsByMachine = new Map<string, ActionRecord[]>();
+  readonly #activeByMachineAndType = new Map<string, ActionRecord>();
+  readonly #schedule = new MinHeap<ScheduledTransition>();
+  readonly #appsById = new Map<string, AppRegistration>();
+  readonly #usersById = new Map<string, UserAccount>();
+
+  constructor(seed: TenantSeed, lifecycle: LifecycleOptions) {
+    this.id = seed.id.toLowerCase();
+    this.domain = seed.domain.toLowerCase();
+    this.displayName = seed.displayName;
+    this.apps = seed.apps.map((app) => ({ ...app }));
+    this.users = seed.users.map((user) => ({ ...user }));
+    for (const app of this.apps) this.#appsById.set(app.clientId.toLowerCase(), app);
+    for (const user of this.users) this.#usersById.set(user.objectId.toLowerCase(), user);
+    this.#lifecycle = lifecycle;
+    for (const machine of seed.machines) this.addMachine(machine);
+  }
+
+  app(clientId: string): AppRegistration | undefined {
+    return this.#appsById.get(clientId.toLowerCase());
+  }
+
+  user(objectId: string): UserAccount | undefined {
+    return this.#usersById.get(objectId.toLowerCase());
+  }
+
+  /** Adds (or replaces) a machine. */
+  addMachine(seed: MachineSeed): MachineRecord {
+    const previous = this.#machines.get(seed.id.toLowerCase());
+    if (previous) this.#machineIdByName.delete(previous.entity.computerDnsName?.toLowerCase() ?? '');
+    const record: MachineRecord = {
+      entity: machineEntity(seed),
+      behaviour: {
+        online: seed.sim?.online ?? true,
+        outcome: seed.sim?.outcome ?? 'succeed',
+        restricted: seed.sim?.restricted ?? false,
+        ...(seed.sim?.pickupDelayMs === undefined ? {} : { pickupDelayMs: seed.sim.pickupDelayMs }),
+        ...(seed.sim?.executionMs === undefined ? {} : { executionMs: seed.sim.executionMs }),
+      },
+    };
+    this.#machines.set(record.entity.id, record);
+    if (record.entity.computerDnsName)
+      this.#machineIdByName.set(record.entity.computerDnsName.toLowerCase(), record.entity.id);
+    return record;
+  }
+
+  /** A machine by device id (case-insensitive) or computer DNS name, as `GET /api/machines/{id}` accepts. */
+  machine(idOrName: string): MachineRecord | undefined {
+    const key = idOrName.toLowerCase();
+    return this.#machines.get(key) ?? this.#machines.get(this.#machineIdByName.get(key) ?? '');
+  }
+
+  machines(): IterableIterator<MachineRecord> {
+    return this.#machines.values();
+  }
+
+  /** Changes how a machine behaves; going online lets its Pending actions proceed, offline holds them. */
+  setBehaviour(record: MachineRecord, change: MachineBehaviour, now: number): void {
+    const wasOnline = record.behaviour.online;
+    Object.assign(record.behaviour, change);
+    if (change.online === undefined || change.online === wasOnline) return;
+    for (const active of this.#activeOn(record.entity.id)) {
+      if (active.action.status === 'Pending') this.#planFromPending(active, now);
+    }
+  }
+
+  action(id: string): StoredAction | undefined {
+    return this.#actions.get(id.toLowerCase())?.action;
+  }
+
+  /** The Pending or InProgress action of `type` on a machine, if any (O(1)). */
+  activeAction(machineId: string, type: MachineActionType): StoredAction | undefined {
+    return this.#activeByMachineAndType.get(activeKey(machineId, type))?.action;
+  }
+
+  /** Actions on one machine, oldest first (per-machine index). */
+  actionsOn(machineId: string): readonly StoredAction[] {
+    return (this.#actionsByMachine.get(machineId.toLowerCase()) ?? []).map((record) => record.action);
+  }
+
+  /** Every action of the tenant, oldest first. */
+  *allActions(): IterableIterator<StoredAction> {
+    for (const record of this.#actions.values()) yield record.action;
+  }
+
+  get actionCount(): number {
+    return this.#actions.size;
+  }
+
+  /** Creates a Pending action and plans its lifecycle. */
+  createAction(input: NewAction, id: string, now: number, lastUpdateDelayMs: number): StoredAction {
+    const machine = input.machine.entity;
+    const action: StoredAction = {
+      id,
+      type: input.type,
+      title: null,
+      requestor: input.requestor,
+      requestorComment: input.requestorComment,
+      status: 'Pending',
+      machineId: machine.id,
+      computerDnsName: machine.computerDnsName,
+      creationDateTimeUtc: formatTimestamp(now),
+      // The service stamps lastUpdate a few microseconds after creation (payloads 01, 05).
+      lastUpdateDateTimeUtc: formatTimestamp(now + lastUpdateDelayMs),
+      cancellationRequestor: null,
+      cancellationComment: null,
+      cancellationDateTimeUtc: null,
+      errorHResult: 0,
+      scope: null,
+      externalId: null,
+      requestSource: 'PublicApi',
+      relatedFileInfo: null,
+      commands: [],
+      troubleshootInfo: null,
+    };
+    const record: ActionRecord = { action, createdAtMs: now, version: 0 };
+    this.#actions.set(id, record);
+    const onMachine = this.#actionsByMachine.get(machine.id);
+    if (onMachine) onMachine.push(record);
+    else this.#actionsByMachine.set(machine.id, [record]);
+    this.#activeByMachineAndType.set(activeKey(machine.id, input.type), record);
+    this.#planFromPending(record, now);
+    return action;
+  }
+
+  /** Cancels an active action (the same action id is reused, as the service does). */
+  cancelAction(id: string, requestor: string, comment: string, now: number): StoredAction {
+    const record = this.#actions.get(id.toLowerCase());
+    if (!record) throw new Error(`cancelAction: unknown action ${id}`);
+    this.#finish(record, 'Cancelled', now);
+    record.action.cancellationRequestor = requestor;
+    record.action.cancellationComment = comment;
+    record.action.cancellationDateTimeUtc = formatTimestamp(now);
+    return record.action;
+  }
+
+  /** Applies every lifecycle transition due at or before `now`, each stamped with its own due time. */
+  settle(now: number): void {
+    while (this.#schedule.peekKey() <= now) {
+      const due = this.#schedule.peekKey();
+      const entry = this.#schedule.pop()!;
+      const { record } = entry;
+      if (entry.version !== record.version || isTerminal(record.action.status)) continue;
+      if (entry.to === 'InProgress') {
+        record.action.status = 'InProgress';
+        record.action.lastUpdateDateTimeUtc = formatTimestamp(due);
+        const machine = this.#machines.get(record.action.machineId ?? '');
+        const executionMs = machine?.behaviour.executionMs ?? this.#lifecycle.executionMs;
+        const outcome = machine?.behaviour.outcome === 'fail' ? 'Failed' : 'Succeeded';
+        this.#plan(record, due + executionMs, outcome);
+      } else {
+        this.#finish(record, entry.to, due);
+      }
+    }
+  }
+
+  #planFromPending(record: ActionRecord, now: number): void {
+    const machine = this.#machines.get(record.action.machineId ?? '');
+    if (machine?.behaviour.online) {
+      this.#plan(
+        record,
+        now + (machine.behaviour.pickupDelayMs ?? this.#lifecycle.pickupDelayMs),
+        'InProgress',
+      );
+    } else {
+      this.#plan(record, record.createdAtMs + this.#lifecycle.offlineTimeoutMs, 'TimeOut');
+    }
+  }
+
+  #plan(record: ActionRecord, due: number, to: MachineActionStatus): void {
+    record.version += 1;
+    this.#schedule.push(due, { record, version: record.version, to });
+  }
+
+  #finish(record: ActionRecord, status: MachineActionStatus, at: number): void {
+    record.version += 1;
+    const { action } = record;
+    action.status = status;
+    action.lastUpdateDateTimeUtc = formatTimestamp(at);
+    if (status === 'Failed') action.errorHResult = FAILED_ACTION_HRESULT;
+    const key = activeKey(action.machineId ?? '', action.type);
+    if (this.#activeByMachineAndType.get(key) === record) this.#activeByMachineAndType.delete(key);
+    if (status !== 'Succeeded') return;
+    const machine = this.#machines.get(action.machineId ?? '');
+    if (!machine) return;
+    if (action.type === 'RestrictCodeExecution') machine.behaviour.restricted = true;
+    if (action.type === 'UnrestrictCodeExecution') machine.behaviour.restricted = false;
+  }
+
+  *#activeOn(machineId: string): IterableIterator<ActionRecord> {
+    for (const record of this.#actionsByMachine.get(machineId) ?? []) {
+      if (!isTerminal(record.action.status)) yield record;
+    }
+  }
+}
+
+function activeKey(machineId: string, type: string): string {
+  return `${machineId.toLowerCase()}|${type}`;
+}
+
+/** A full Machine entity in wire key order (payload 16), defaults filled for fields a seed leaves out. */
+function machineEntity(seed: MachineSeed): Machine {
+  return {
+    id: seed.id.toLowerCase(),
+    mergedIntoMachineId: seed.mergedIntoMachineId ?? null,
+    isPotentialDuplication: seed.isPotentialDuplication ?? false,
+    isExcluded: seed.isExcluded ?? false,
+    exclusionReason: seed.exclusionReason ?? null,
+    computerDnsName: seed.computerDnsName,
+    firstSeen: seed.firstSeen ?? '2026-01-05T09:12:44.1372206Z',
+    lastSeen: seed.lastSeen ?? '2026-11-28T17:40:05.684607Z',
+    osPlatform: seed.osPlatform ?? 'Windows11',
+    osVersion: seed.osVersion ?? null,
+    osProcessor: seed.osProcessor ?? 'x64',
+    version: seed.version ?? '24H2',
+    lastIpAddress: seed.lastIpAddress ?? '10.0.0.4',
+    lastExternalIpAddress: seed.lastExternalIpAddress ?? '203.0.113.10',
+    agentVersion: seed.agentVersion ?? '10.8760.26100.2314',
+    osBuild: seed.osBuild ?? 26100,
+    healthStatus: seed.healthStatus ?? 'Active',
+    deviceValue: seed.deviceValue ?? 'Normal',
+    rbacGroupId: seed.rbacGroupId ?? 0,
+    rbacGroupName: seed.rbacGroupName ?? null,
+    riskScore: seed.riskScore ?? 'None',
+    exposureLevel: seed.exposureLevel ?? 'Low',
+    isAadJoined: seed.isAadJoined ?? true,
+    aadDeviceId: seed.aadDeviceId ?? null,
+    machineTags: seed.machineTags ?? [],
+    defenderAvStatus: seed.defenderAvStatus ?? 'Updated',
+    onboardingStatus: seed.onboardingStatus ?? 'Onboarded',
+    osArchitecture: seed.osArchitecture ?? '64-bit',
+    managedBy: seed.managedBy ?? 'Intune',
+    managedByStatus: seed.managedByStatus ?? 'Success',
+    ipAddresses: seed.ipAddresses ?? [],
+    vmMetadata: seed.vmMetadata ?? null,
+  } as Machine;
+}

@@ -1,0 +1,66 @@
+/**
+ * @module
+ * The node:http(s) adapter: turns an incoming message into the core's SimRequest and writes the
+ * SimResponse back. Nothing else: no behaviour lives here.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Simulator } from '../core/simulator.ts';
+import type { SimRequest } from '../core/types.ts';
+
+/** Largest request body accepted (bytes); the real API's bodies are a few hundred bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a node request into a SimRequest (null when the body is too large). */
+export async function toSimRequest(req: IncomingMessage): Promise<SimRequest | null> {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  const encrypted = (req.socket as TLSSocket).encrypted === true;
+  const headers = req.headers as Record<string, string | undefined>;
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    origin: `${encrypted ? 'https' : 'http'}://${headers.host ?? 'localhost'}`,
+    path: q === -1 ? url : url.slice(0, q),
+    query: q === -1 ? '' : url.slice(q + 1),
+    headers,
+    body: chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8'),
+    remote: `${req.socket.remoteAddress ?? ''}:${req.socket.remotePort ?? ''}`,
+  };
+}
+
+/** A node request listener serving a simulator. */
+export function createRequestListener(
+  simulator: Simulator,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void (async () => {
+      const simRequest = await toSimRequest(req);
+      if (simRequest === null) {
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(
+          JSON.stringify({ error: { code: 'BadRequest', message: 'Request body too large.', target: '' } }),
+        );
+        return;
+      }
+      const response = await simulator.handle(simRequest);
+      if (response.dropConnection) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+    })().catch((error: unknown) => {
+      // Only transport failures land here (the core never rejects): the client went away mid-request.
+      if (!res.headersSent) res.writeHead(400);
+      res.end();
+      void error;
+    });
+  };
+}
