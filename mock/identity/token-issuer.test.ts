@@ -821,6 +821,25 @@ describe('mintToken', () => {
     });
     expect(claims.exp! - claims.iat!).toBe(1200);
   });
+
+  it('mints a delegated token without the app roles when scp is given', async () => {
+    const { idp } = setup();
+    const claims = decodeJwt(
+      await idp.mintToken({
+        tid: TENANT_ID,
+        appid: SECRET_APP,
+        scp: 'Machine.Read',
+        upn: 'analyst@contoso.onmicrosoft.com',
+        oid: USER_OID,
+      }),
+    );
+    expect(claims).toMatchObject({ scp: 'Machine.Read', amr: ['pwd'], oid: USER_OID, appid: SECRET_APP });
+    expect(claims).not.toHaveProperty('roles');
+    expect(claims).not.toHaveProperty('idp');
+    expect(
+      (await idp.verifyAccessToken(await idp.mintToken({ tid: TENANT_ID, scp: 'Machine.Read' }))).ok,
+    ).toBe(true);
+  });
 });
 
 describe('key rotation', () => {

@@ -95,7 +95,8 @@ export interface IdentityProvider {
   verifyAccessToken(token: string): Promise<AccessTokenVerification>;
   /**
    * Mints an access token without a token request (tests, control API). Unspecified claims are filled like
-   * a real app token: claims of the registered app when `appid` names one, times from the clock.
+   * a real app token: claims of the registered app when `appid` names one, times from the clock. When `scp`
+   * is given the token is delegated: no `roles` or `idp` (unless given), `acr`/`amr` as a password sign-in.
    */
   mintToken(
     claims: Partial<AccessTokenClaims> & { tid: string },
@@ -206,7 +207,10 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
         times,
         random,
       );
-      const merged = orderClaims({ ...filled, ...claims });
+      // A token with `scp` is delegated: like a password-grant token it has no app roles and no idp.
+      const base: Partial<AccessTokenClaims> =
+        claims.scp === undefined ? filled : { ...withoutAppOnlyClaims(filled), acr: '1', amr: ['pwd'] };
+      const merged = orderClaims({ ...base, ...claims });
       const current = (await keys()).current();
       if (mintOptions.signWith === 'untrusted') {
         untrustedKey ??= generateSigningKey();
@@ -265,6 +269,11 @@ function resolveOptions(options: IdentityProviderOptions) {
     clientAssertionClock: options.clientAssertionClock ?? options.clock,
     clientAssertionClockSkewSeconds,
   };
+}
+
+function withoutAppOnlyClaims(claims: AccessTokenClaims): Partial<AccessTokenClaims> {
+  const { roles: _roles, idp: _idp, ...rest } = claims;
+  return rest;
 }
 
 function safeDecode(segment: string): string {
