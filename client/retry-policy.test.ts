@@ -203,3 +203,21 @@ it('parses Retry-After as seconds or an HTTP date', () => {
   expect(parseRetryAfterMs(undefined, 'You can send requests again in 1 second.', now)).toBe(1000);
   expect(parseRetryAfterMs(undefined, 'quota exceeded', now)).toBeUndefined();
 });
+
+it('logs retries to the given logger without ever logging the token', async () => {
+  const lines: unknown[] = [];
+  const logger = {
+    debug: (obj: object, msg?: string) => lines.push({ level: 'debug', obj, msg }),
+    info: (obj: object, msg?: string) => lines.push({ level: 'info', obj, msg }),
+    warn: (obj: object, msg?: string) => lines.push({ level: 'warn', obj, msg }),
+  };
+  server.reply(mdeError(401, 'Unauthorized'), mdeError(503, 'ServiceUnavailable'), created());
+  await makeClient({ logger }).unrestrictCodeExecution(recordedMachineId, 'c');
+
+  const text = JSON.stringify(lines);
+  expect(text).not.toContain('token-1');
+  expect(text).not.toContain('token-2');
+  expect(text).not.toContain('Bearer');
+  expect(lines.filter((l) => (l as { level: string }).level === 'warn')).toHaveLength(2);
+  expect(text).toContain('"status":503');
+});
