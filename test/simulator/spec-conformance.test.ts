@@ -1,0 +1,161 @@
+/**
+ * Every answer the simulator can give, for every operation × status the spec declares, is produced
+ * here and validated against the spec (body schema and headers) with openapi-backend's validators.
+ * The coverage check at the end fails if the spec declares a status no scenario produced, or if a
+ * scenario produced a status the spec does not declare.
+ */
+import { type Document, OpenAPIBackend } from 'openapi-backend';
+import formatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spec } from '../../openapi/index.ts';
+import { createSimulator, type Simulator } from '../../mock/core/simulator.ts';
+import type { SimResponse } from '../../mock/core/types.ts';
+import { CONSOLE_APP, MACHINE, READER_APP, SOAR_APP, START, TENANT } from '../helpers/sim-server.ts';
+
+interface Produced {
+  operationId: string;
+  scenario: string;
+  method: string;
+  path: string;
+  response: SimResponse;
+}
+
+const produced: Produced[] = [];
+let sim: Simulator;
+let backend: OpenAPIBackend;
+
+async function send(operationId: string, scenario: string, method: string, path: string, options: { body?: unknown; token?: string | null } = {}) {
+  const [p, q = ''] = path.split('?');
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await sim.handle({
+    method,
+    origin: 'https://api.security.microsoft.com',
+    path: p!,
+    query: q,
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  produced.push({ operationId, scenario, method, path, response });
+  return response;
+}
+
+beforeAll(async () => {
+  backend = new OpenAPIBackend({
+    definition: structuredClone(spec) as unknown as Document,
+    customizeAjv: (ajv) => {
+      formatsModule.default(ajv);
+      return ajv;
+    },
+    ajvOpts: { strict: false },
+  });
+  backend.validateDefinition = () => backend.definition; // 3.1: Redocly lints it (test/spec)
+  await backend.init();
+
+  sim = await createSimulator({ clock: { mode: 'frozen', startAt: START }, seed: 'conformance' });
+  const c = sim.control;
+  const soar = await c.mintToken({ tenantId: TENANT, clientId: SOAR_APP });
+  const reader = await c.mintToken({ tenantId: TENANT, clientId: READER_APP });
+  const noRoles = await c.mintToken({ tenantId: TENANT, clientId: CONSOLE_APP });
+  const unknownGuid = '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9';
+  const unknownMachine = '0000000000000000000000000000000000000000';
+  const actionPaths = {
+    unrestrictCodeExecution: `/api/machines/${MACHINE}/unrestrictCodeExecution`,
+    restrictCodeExecution: `/api/machines/${MACHINE}/restrictCodeExecution`,
+  };
+
+  for (const [op, path] of Object.entries(actionPaths)) {
+    const created = await send(op, 'created', 'POST', path, { body: { Comment: 'ok' }, token: soar });
+    await send(op, 'duplicate', 'POST', path, { body: { Comment: 'again' }, token: soar });
+    await send(op, 'missing Comment', 'POST', path, { body: {}, token: soar });
+    await send(op, 'empty Comment', 'POST', path, { body: { Comment: '' }, token: soar });
+    await send(op, 'bad JSON', 'POST', path, { body: '{', token: soar });
+    await send(op, 'no token', 'POST', path, { body: { Comment: 'x' } });
+    await send(op, 'no role', 'POST', path, { body: { Comment: 'x' }, token: reader });
+    await send(op, 'unknown machine', 'POST', path.replace(MACHINE, unknownMachine), { body: { Comment: 'x' }, token: soar });
+    await send(op, 'wrong method', 'GET', path, { token: soar });
+    void created;
+  }
+
+  const action = JSON.parse((await send('unrestrictCodeExecution', 'another', 'POST', `/api/machines/${'556b3952acb0bff29816d267822305781cc183ec'}/unrestrictCodeExecution`, { body: { Comment: 'x' }, token: soar })).body);
+  await send('getMachineAction', 'found', 'GET', `/api/machineactions/${action.id}`, { token: soar });
+  await send('getMachineAction', 'non-GUID key', 'GET', `/api/machineactions/${MACHINE}`, { token: soar });
+  await send('getMachineAction', 'no token', 'GET', `/api/machineactions/${action.id}`);
+  await send('getMachineAction', 'no role', 'GET', `/api/machineactions/${action.id}`, { token: noRoles });
+  await send('getMachineAction', 'unknown', 'GET', `/api/machineactions/${unknownGuid}`, { token: soar });
+
+  await send('listMachineActions', 'all', 'GET', '/api/machineactions?$count=true', { token: soar });
+  await send('listMachineActions', 'by machine', 'GET', `/api/machineactions?$filter=machineId eq '${MACHINE}'&$top=1`, { token: soar });
+  await send('listMachineActions', 'bad filter', 'GET', "/api/machineactions?$filter=nope eq 'x'", { token: soar });
+  await send('listMachineActions', 'no token', 'GET', '/api/machineactions');
+  await send('listMachineActions', 'no role', 'GET', '/api/machineactions', { token: noRoles });
+
+  await send('cancelMachineAction', 'cancelled', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'stop' }, token: soar });
+  await send('cancelMachineAction', 'already final', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'stop' }, token: soar });
+  await send('cancelMachineAction', 'missing Comment', 'POST', `/api/machineactions/${action.id}/cancel`, { body: {}, token: soar });
+  await send('cancelMachineAction', 'no token', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'x' } });
+  await send('cancelMachineAction', 'no role', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'x' }, token: reader });
+  await send('cancelMachineAction', 'unknown', 'POST', `/api/machineactions/${unknownGuid}/cancel`, { body: { Comment: 'x' }, token: soar });
+  await send('cancelMachineAction', 'wrong method', 'GET', `/api/machineactions/${action.id}/cancel`, { token: soar });
+
+  await send('getMachine', 'found', 'GET', `/api/machines/${MACHINE}`, { token: soar });
+  await send('getMachine', 'no token', 'GET', `/api/machines/${MACHINE}`);
+  await send('getMachine', 'no role', 'GET', `/api/machines/${MACHINE}`, { token: noRoles });
+  await send('getMachine', 'unknown', 'GET', `/api/machines/${unknownMachine}`, { token: soar });
+
+  // 429 from the quota, then 500 and 503 from fault plans, for every operation.
+  const calls: Record<string, [string, string, unknown]> = {
+    unrestrictCodeExecution: ['POST', actionPaths.unrestrictCodeExecution, { Comment: 'x' }],
+    restrictCodeExecution: ['POST', actionPaths.restrictCodeExecution, { Comment: 'x' }],
+    getMachineAction: ['GET', `/api/machineactions/${action.id}`, undefined],
+    listMachineActions: ['GET', '/api/machineactions', undefined],
+    cancelMachineAction: ['POST', `/api/machineactions/${action.id}/cancel`, { Comment: 'x' }],
+    getMachine: ['GET', `/api/machines/${MACHINE}`, undefined],
+  };
+  c.setRateLimits(TENANT, { limits: Object.fromEntries(Object.keys(calls).map((op) => [op, [{ limit: 1, windowSeconds: 60 }]])) });
+  for (const [op, [method, path, body]] of Object.entries(calls)) {
+    await send(op, 'quota used', method, path, { body, token: soar });
+    await send(op, 'throttled', method, path, { body, token: soar });
+  }
+  c.setRateLimits(TENANT, { enabled: false });
+  for (const status of [500, 503]) {
+    c.addFault({ effect: { kind: 'status', status, ...(status === 503 ? { retryAfterSeconds: 5 } : {}) }, probability: 1, id: `f${status}` });
+    for (const [op, [method, path, body]] of Object.entries(calls)) await send(op, `fault ${status}`, method, path, { body, token: soar });
+    c.clearFaults();
+  }
+});
+
+afterAll(() => sim?.close());
+
+describe('every answer validates against the OpenAPI document', () => {
+  it('produces every status the spec declares for every operation, and no other', () => {
+    for (const operation of backend.getOperations()) {
+      const declared = Object.keys(operation.responses ?? {}).sort();
+      const seen = [...new Set(produced.filter((p) => p.operationId === operation.operationId).map((p) => String(p.response.status)))].sort();
+      expect(seen, operation.operationId).toEqual(declared);
+    }
+  });
+
+  it('gives bodies and headers that validate against the declared response of their status', () => {
+    const failures: string[] = [];
+    for (const p of produced) {
+      const { status, headers, body } = p.response;
+      const label = `${p.operationId} ${p.scenario} → ${status}`;
+      if (status === 405) {
+        // Another method on the path: empty body, Allow naming the path's methods (payload 13).
+        if (body !== '' || !headers.allow) failures.push(`${label}: 405 must be empty with Allow`);
+        continue;
+      }
+      const parsed = JSON.parse(body);
+      const result = backend.validator.validateResponse(parsed, p.operationId, status);
+      if (!result.valid) failures.push(`${label}: ${JSON.stringify(result.errors)}`);
+      const headerResult = backend.validator.validateResponseHeaders(headers, p.operationId, { statusCode: status, setMatchType: 'superset' as never });
+      if (!headerResult.valid) failures.push(`${label} headers: ${JSON.stringify(headerResult.errors)}`);
+      const expectedType = status < 300
+        ? 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8'
+        : 'application/json; charset=utf-8';
+      if (headers['content-type'] !== expectedType) failures.push(`${label}: content-type ${headers['content-type']}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
