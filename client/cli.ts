@@ -430,7 +430,7 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     if (json) {
       io.stderr.write(`${errorJson(error, exitCode)}\n`);
     } else if (error instanceof DefenderApiError || error instanceof UsageError) {
-      io.stderr.write(`mde: ${error.message}\n`);
+      io.stderr.write(`mde: ${error.message.replace(/\s*\r?\n\s*/g, ' ')}\n`);
     } else {
       io.stderr.write(
         `mde: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -228,10 +228,9 @@ export class MsalClientCredential implements TokenCredential {
       };
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
       throw new AuthenticationError({
         operation: `get a token for client ${this.#clientId} from ${this.authority}`,
-        reason: detail,
+        reason: authErrorSummary(error),
         hint: 'Check the tenant id, client id, secret or certificate, the authority host and its CA',
         cause: error,
       });
@@ -242,6 +241,17 @@ export class MsalClientCredential implements TokenCredential {
   async close(): Promise<void> {
     await this.#networkClient?.close();
   }
+}
+
+/** msal's messages span lines (trace and correlation ids): keep the AADSTS sentence, or the first line. */
+function authErrorSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { errorCode?: unknown }).errorCode;
+  const aadsts = /AADSTS\d+:[^\n]*?(?=\r?\n|\s+Trace ID:|$)/.exec(message)?.[0];
+  const summary = aadsts ?? message.split(/\r?\n/)[0] ?? message;
+  return typeof code === 'string' && code !== '' && !summary.startsWith(code)
+    ? `${code}: ${summary}`
+    : summary;
 }
 
 function certificateForMsal(certificate: MsalClientCertificateOptions['certificate']): {
