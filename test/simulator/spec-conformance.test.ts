@@ -4,12 +4,13 @@
  * The coverage check at the end fails if the spec declares a status no scenario produced, or if a
  * scenario produced a status the spec does not declare.
  */
-import { type Document, OpenAPIBackend } from 'openapi-backend';
+
 import formatsModule from 'ajv-formats';
+import { type Document, OpenAPIBackend } from 'openapi-backend';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spec } from '../../openapi/index.ts';
 import { createSimulator, type Simulator } from '../../mock/core/simulator.ts';
 import type { SimResponse } from '../../mock/core/types.ts';
+import { spec } from '../../openapi/index.ts';
 import { CONSOLE_APP, MACHINE, READER_APP, SOAR_APP, START, TENANT } from '../helpers/sim-server.ts';
 
 interface Produced {
@@ -24,7 +25,13 @@ const produced: Produced[] = [];
 let sim: Simulator;
 let backend: OpenAPIBackend;
 
-async function send(operationId: string, scenario: string, method: string, path: string, options: { body?: unknown; token?: string | null } = {}) {
+async function send(
+  operationId: string,
+  scenario: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string | null } = {},
+) {
   const [p, q = ''] = path.split('?');
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -34,7 +41,12 @@ async function send(operationId: string, scenario: string, method: string, path:
     path: p!,
     query: q,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   produced.push({ operationId, scenario, method, path, response });
   return response;
@@ -72,12 +84,25 @@ beforeAll(async () => {
     await send(op, 'bad JSON', 'POST', path, { body: '{', token: soar });
     await send(op, 'no token', 'POST', path, { body: { Comment: 'x' } });
     await send(op, 'no role', 'POST', path, { body: { Comment: 'x' }, token: reader });
-    await send(op, 'unknown machine', 'POST', path.replace(MACHINE, unknownMachine), { body: { Comment: 'x' }, token: soar });
+    await send(op, 'unknown machine', 'POST', path.replace(MACHINE, unknownMachine), {
+      body: { Comment: 'x' },
+      token: soar,
+    });
     await send(op, 'wrong method', 'GET', path, { token: soar });
     void created;
   }
 
-  const action = JSON.parse((await send('unrestrictCodeExecution', 'another', 'POST', `/api/machines/${'556b3952acb0bff29816d267822305781cc183ec'}/unrestrictCodeExecution`, { body: { Comment: 'x' }, token: soar })).body);
+  const action = JSON.parse(
+    (
+      await send(
+        'unrestrictCodeExecution',
+        'another',
+        'POST',
+        `/api/machines/${'556b3952acb0bff29816d267822305781cc183ec'}/unrestrictCodeExecution`,
+        { body: { Comment: 'x' }, token: soar },
+      )
+    ).body,
+  );
   await send('getMachineAction', 'found', 'GET', `/api/machineactions/${action.id}`, { token: soar });
   await send('getMachineAction', 'non-GUID key', 'GET', `/api/machineactions/${MACHINE}`, { token: soar });
   await send('getMachineAction', 'no token', 'GET', `/api/machineactions/${action.id}`);
@@ -85,18 +110,45 @@ beforeAll(async () => {
   await send('getMachineAction', 'unknown', 'GET', `/api/machineactions/${unknownGuid}`, { token: soar });
 
   await send('listMachineActions', 'all', 'GET', '/api/machineactions?$count=true', { token: soar });
-  await send('listMachineActions', 'by machine', 'GET', `/api/machineactions?$filter=machineId eq '${MACHINE}'&$top=1`, { token: soar });
-  await send('listMachineActions', 'bad filter', 'GET', "/api/machineactions?$filter=nope eq 'x'", { token: soar });
+  await send(
+    'listMachineActions',
+    'by machine',
+    'GET',
+    `/api/machineactions?$filter=machineId eq '${MACHINE}'&$top=1`,
+    { token: soar },
+  );
+  await send('listMachineActions', 'bad filter', 'GET', "/api/machineactions?$filter=nope eq 'x'", {
+    token: soar,
+  });
   await send('listMachineActions', 'no token', 'GET', '/api/machineactions');
   await send('listMachineActions', 'no role', 'GET', '/api/machineactions', { token: noRoles });
 
-  await send('cancelMachineAction', 'cancelled', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'stop' }, token: soar });
-  await send('cancelMachineAction', 'already final', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'stop' }, token: soar });
-  await send('cancelMachineAction', 'missing Comment', 'POST', `/api/machineactions/${action.id}/cancel`, { body: {}, token: soar });
-  await send('cancelMachineAction', 'no token', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'x' } });
-  await send('cancelMachineAction', 'no role', 'POST', `/api/machineactions/${action.id}/cancel`, { body: { Comment: 'x' }, token: reader });
-  await send('cancelMachineAction', 'unknown', 'POST', `/api/machineactions/${unknownGuid}/cancel`, { body: { Comment: 'x' }, token: soar });
-  await send('cancelMachineAction', 'wrong method', 'GET', `/api/machineactions/${action.id}/cancel`, { token: soar });
+  await send('cancelMachineAction', 'cancelled', 'POST', `/api/machineactions/${action.id}/cancel`, {
+    body: { Comment: 'stop' },
+    token: soar,
+  });
+  await send('cancelMachineAction', 'already final', 'POST', `/api/machineactions/${action.id}/cancel`, {
+    body: { Comment: 'stop' },
+    token: soar,
+  });
+  await send('cancelMachineAction', 'missing Comment', 'POST', `/api/machineactions/${action.id}/cancel`, {
+    body: {},
+    token: soar,
+  });
+  await send('cancelMachineAction', 'no token', 'POST', `/api/machineactions/${action.id}/cancel`, {
+    body: { Comment: 'x' },
+  });
+  await send('cancelMachineAction', 'no role', 'POST', `/api/machineactions/${action.id}/cancel`, {
+    body: { Comment: 'x' },
+    token: reader,
+  });
+  await send('cancelMachineAction', 'unknown', 'POST', `/api/machineactions/${unknownGuid}/cancel`, {
+    body: { Comment: 'x' },
+    token: soar,
+  });
+  await send('cancelMachineAction', 'wrong method', 'GET', `/api/machineactions/${action.id}/cancel`, {
+    token: soar,
+  });
 
   await send('getMachine', 'found', 'GET', `/api/machines/${MACHINE}`, { token: soar });
   await send('getMachine', 'no token', 'GET', `/api/machines/${MACHINE}`);
@@ -112,15 +164,22 @@ beforeAll(async () => {
     cancelMachineAction: ['POST', `/api/machineactions/${action.id}/cancel`, { Comment: 'x' }],
     getMachine: ['GET', `/api/machines/${MACHINE}`, undefined],
   };
-  c.setRateLimits(TENANT, { limits: Object.fromEntries(Object.keys(calls).map((op) => [op, [{ limit: 1, windowSeconds: 60 }]])) });
+  c.setRateLimits(TENANT, {
+    limits: Object.fromEntries(Object.keys(calls).map((op) => [op, [{ limit: 1, windowSeconds: 60 }]])),
+  });
   for (const [op, [method, path, body]] of Object.entries(calls)) {
     await send(op, 'quota used', method, path, { body, token: soar });
     await send(op, 'throttled', method, path, { body, token: soar });
   }
   c.setRateLimits(TENANT, { enabled: false });
   for (const status of [500, 503]) {
-    c.addFault({ effect: { kind: 'status', status, ...(status === 503 ? { retryAfterSeconds: 5 } : {}) }, probability: 1, id: `f${status}` });
-    for (const [op, [method, path, body]] of Object.entries(calls)) await send(op, `fault ${status}`, method, path, { body, token: soar });
+    c.addFault({
+      effect: { kind: 'status', status, ...(status === 503 ? { retryAfterSeconds: 5 } : {}) },
+      probability: 1,
+      id: `f${status}`,
+    });
+    for (const [op, [method, path, body]] of Object.entries(calls))
+      await send(op, `fault ${status}`, method, path, { body, token: soar });
     c.clearFaults();
   }
 });
@@ -131,7 +190,13 @@ describe('every answer validates against the OpenAPI document', () => {
   it('produces every status the spec declares for every operation, and no other', () => {
     for (const operation of backend.getOperations()) {
       const declared = Object.keys(operation.responses ?? {}).sort();
-      const seen = [...new Set(produced.filter((p) => p.operationId === operation.operationId).map((p) => String(p.response.status)))].sort();
+      const seen = [
+        ...new Set(
+          produced
+            .filter((p) => p.operationId === operation.operationId)
+            .map((p) => String(p.response.status)),
+        ),
+      ].sort();
       expect(seen, operation.operationId).toEqual(declared);
     }
   });
@@ -149,12 +214,17 @@ describe('every answer validates against the OpenAPI document', () => {
       const parsed = JSON.parse(body);
       const result = backend.validator.validateResponse(parsed, p.operationId, status);
       if (!result.valid) failures.push(`${label}: ${JSON.stringify(result.errors)}`);
-      const headerResult = backend.validator.validateResponseHeaders(headers, p.operationId, { statusCode: status, setMatchType: 'superset' as never });
+      const headerResult = backend.validator.validateResponseHeaders(headers, p.operationId, {
+        statusCode: status,
+        setMatchType: 'superset' as never,
+      });
       if (!headerResult.valid) failures.push(`${label} headers: ${JSON.stringify(headerResult.errors)}`);
-      const expectedType = status < 300
-        ? 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8'
-        : 'application/json; charset=utf-8';
-      if (headers['content-type'] !== expectedType) failures.push(`${label}: content-type ${headers['content-type']}`);
+      const expectedType =
+        status < 300
+          ? 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8'
+          : 'application/json; charset=utf-8';
+      if (headers['content-type'] !== expectedType)
+        failures.push(`${label}: content-type ${headers['content-type']}`);
     }
     expect(failures).toEqual([]);
   });
