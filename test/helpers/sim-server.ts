@@ -83,7 +83,7 @@ export async function startTestServer(options: SimulatorOptions = {}): Promise<T
       const res = await request(`${server.url}${path}`, {
         method: method as 'GET',
         headers,
-        body,
+        body: body ?? null,
         dispatcher: agent,
       });
       const text = await res.body.text();
