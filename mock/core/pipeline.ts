@@ -152,7 +152,7 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
   }
 
   // 8. validate the body and the query
-  const body = readBody(deps.router, operation, req, path);
+  const body = readBody(deps.router, operation, req, params);
   if ('status' in body) {
     const problem = body;
     return answer(mdeError(target(), problem.name, ...(problem.args as [string])));
@@ -194,7 +194,7 @@ function readBody(
   router: ApiRouter,
   operation: ApiOperation,
   req: SimRequest,
-  path: string,
+  params: Record<string, string>,
 ): { value: Record<string, unknown> | undefined } | BodyProblem {
   let value: Record<string, unknown> | undefined;
   if (operation.hasBody) {
@@ -212,7 +212,12 @@ function readBody(
       if (!(field in value)) return { status: 400, name: 'missingParameter', args: [field] };
     }
   }
-  const problems = router.validate(operation, { path, query: req.query, headers: req.headers, body: value });
+  const problems = router.validate(operation, {
+    params,
+    query: req.query,
+    headers: req.headers,
+    body: value,
+  });
   for (const problem of problems) {
     if (problem.location === 'body') {
       if (problem.keyword === 'required')
