@@ -50,9 +50,7 @@ describe('package exports', () => {
   );
 
   it('exposes the simulator factory, the server and the client by name', async () => {
-    const core = await import(
-      pathToFileURL(built(pkg.exports['.'] && (pkg.exports['.'] as { default: string }).default)).href
-    );
+    const core = await import(pathToFileURL(built((pkg.exports['.'] as { default: string }).default)).href);
     expect(typeof core.createSimulator).toBe('function');
     const server = await import(
       pathToFileURL(built((pkg.exports['./server'] as { default: string }).default)).href
