@@ -54,7 +54,7 @@ if (mode === 'baseline') {
   const simulator = await createSimulator({
     rateLimits: false,
     duplicatePolicy: 'return-pending',
-    journalCapacity: 1000,
+    journalCapacity: Number(process.env.JC ?? 1000),
   });
   token = await simulator.control.mintToken({ tenantId: DEMO_TENANT_ID });
   listener = createRequestListener(simulator);

@@ -13,7 +13,7 @@ import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
 import { createControlApi, type SimulatorControl } from './control-api.ts';
 import { demoTenant } from './demo-tenant.ts';
 import { FaultInjector } from './faults.ts';
-import { Journal, redactHeaders } from './journal.ts';
+import { Journal } from './journal.ts';
 import type { DuplicatePolicy } from './machine-actions.ts';
 import { mdeError } from './mde-errors.ts';
 import { correlationTarget, type PipelineDeps, type PipelineResult, runApiPipeline } from './pipeline.ts';
@@ -226,7 +226,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     }
     const { response } = result;
     journal.add({
-      time: new Date(startedAt).toISOString(),
+      atMs: startedAt,
       method: request.method,
       path: request.path,
       query: request.query,
@@ -237,7 +237,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       errorCode: response.status >= 400 ? errorCodeOf(response.body) : undefined,
       fault: result.fault ? { planId: result.fault.plan.id, kind: result.fault.effect.kind } : undefined,
       earlyRetry: result.earlyRetry,
-      headers: redactHeaders(request.headers),
+      requestHeaders: request.headers,
       remote: request.remote,
       durationMs: clock.now() - startedAt,
     });
