@@ -796,7 +796,7 @@ describe('verifyAccessToken', () => {
     if (first.ok && second.ok) expect(second.claims).toBe(first.claims);
   });
 
-  it('evicts the least recently used entry when the cache is full', async () => {
+  it('evicts the oldest entry when the cache is full', async () => {
     const { idp } = setup({ verificationCacheEntries: 2 });
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => idp.mintToken({ tid: TENANT_ID })));
     const firstA = await idp.verifyAccessToken(a!);

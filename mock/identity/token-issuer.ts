@@ -49,7 +49,7 @@ export interface IdentityProviderOptions {
   random?: IdentityRandom;
   /** The `tenant_region_scope` claim. @default 'NA' */
   tenantRegionScope?: string;
-  /** How many verified tokens to remember, so repeat calls skip RSA. @default 10000 */
+  /** How many verified tokens to remember (oldest evicted first), so repeat calls skip RSA. @default 10000 */
   verificationCacheEntries?: number;
   /**
    * Clock a client assertion's `nbf`/`exp` are checked against. Clients sign assertions with their host's
