@@ -7,7 +7,7 @@
  * `msw/browser`.
  *
  * Two host facts, not handled here: msw/node's `setupServer` (msw 3.0.5) does not see undici's `request`, which
- * `mde-sim/client` uses (intercept at the socket instead, see test/msw/socket-level-server.ts); and in a browser
+ * `mde-sim/client` uses (use `setupSocketLevelServer` from `mde-sim/msw/node`); and in a browser
  * bundle, openapi-backend's json-schema-ref-parser needs a global `Buffer` (see test/browser/build.ts).
  */
 import { type HttpHandler, http } from 'msw';

@@ -30,9 +30,9 @@ import {
   defaultLoginHosts,
   type MdeHandlers,
 } from '../../mock/msw/index.ts';
+import { setupSocketLevelServer } from '../../mock/msw/node.ts';
 import { spec } from '../../openapi/spec.gen.ts';
 import { MACHINE, OFFLINE_MACHINE, READER_APP, SERVER_MACHINE, SOAR_APP } from '../helpers/sim-server.ts';
-import { setupSocketLevelServer } from './socket-level-server.ts';
 
 const TENANT = DEMO_TENANT_ID;
 const UNKNOWN_MACHINE = 'ffffffffffffffffffffffffffffffffffffffff';

@@ -2,7 +2,7 @@
  * Which Node HTTP clients MSW sees, pinned against a real server on 127.0.0.1:0 (nothing leaves the machine):
  * msw/node's `setupServer` (3.0.5) answers global fetch and node:http but lets undici's `request` through to the
  * network, which is what the project's client uses; the socket-level server answers all of them. When the first
- * test fails, msw/node covers undici and socket-level-server.ts can go.
+ * test fails, msw/node covers undici and mde-sim/msw/node can become a re-export of it.
  */
 import nodeHttp, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupSocketLevelServer } from './socket-level-server.ts';
+import { setupSocketLevelServer } from '../../mock/msw/node.ts';
 
 let real: Server;
 let url: string;

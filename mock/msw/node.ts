@@ -1,9 +1,10 @@
 /**
+ * @module mde-sim/msw/node
  * `setupServer` with msw's own network, fed by the socket-level interceptor instead of msw/node's defaults.
  *
  * msw 3.0.5's `setupServer` patches global fetch, `node:http` and XMLHttpRequest only; undici's `request` (with
  * the global dispatcher or the client's own `Pool`) opens its sockets itself and escapes it (mswjs/msw#2165,
- * mswjs/interceptors#707; proven in client-through-msw.test.ts). `HttpRequestInterceptor` from
+ * mswjs/interceptors#707; pinned by test/msw/undici-interception.test.ts). `HttpRequestInterceptor` from
  * @mswjs/interceptors sits at the `net`/`tls` socket and sees every HTTP client: undici, fetch, node:https
  * (msal). Same handlers, same `onUnhandledFrame`, same events: only the interception point differs.
  */
