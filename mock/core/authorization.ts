@@ -34,10 +34,13 @@ export interface TokenClaims {
 
 /** Verifies access tokens (implemented by the offline Entra ID). */
 export interface TokenVerifier {
-  verifyAccessToken(
-    token: string,
-  ): Promise<{ ok: true; claims: TokenClaims } | { ok: false; reason: TokenRejection }>;
+  verifyAccessToken(token: string): Promise<TokenVerification>;
+  /** A cached verification without a promise (the hot path: most calls reuse a token), if the verifier has one. */
+  verifyCachedAccessToken?(token: string): TokenVerification | undefined;
 }
+
+/** Outcome of verifying a token. */
+export type TokenVerification = { ok: true; claims: TokenClaims } | { ok: false; reason: TokenRejection };
 
 /** The authenticated caller of an API request. */
 export interface Caller {
@@ -76,7 +79,8 @@ export async function authenticate(
 ): Promise<StepOutcome<{ caller: Caller; tenant: TenantState }>> {
   const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { ok: false, error: 'unauthorized' };
-  const verified = await verifier.verifyAccessToken(match[1]!);
+  const token = match[1]!;
+  const verified = verifier.verifyCachedAccessToken?.(token) ?? (await verifier.verifyAccessToken(token));
   if (!verified.ok)
     return { ok: false, error: verified.reason === 'wrong-audience' ? 'forbidden' : 'unauthorized' };
   const { claims } = verified;

@@ -796,6 +796,17 @@ describe('verifyAccessToken', () => {
     if (first.ok && second.ok) expect(second.claims).toBe(first.claims);
   });
 
+  it('answers a cached token synchronously, and only once it has been verified', async () => {
+    const { idp, clock } = setup();
+    const accessToken = await idp.mintToken({ tid: TENANT_ID, appid: SECRET_APP });
+    expect(idp.verifyCachedAccessToken(accessToken)).toBeUndefined();
+    await idp.verifyAccessToken(accessToken);
+    expect(idp.verifyCachedAccessToken(accessToken)).toMatchObject({ ok: true });
+    clock.advance(3_901_000);
+    expect(idp.verifyCachedAccessToken(accessToken)).toEqual({ ok: false, reason: 'expired' });
+    expect(idp.verifyCachedAccessToken(accessToken)).toBeUndefined();
+  });
+
   it('evicts the oldest entry when the cache is full', async () => {
     const { idp } = setup({ verificationCacheEntries: 2 });
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => idp.mintToken({ tid: TENANT_ID })));

@@ -93,6 +93,8 @@ export interface IdentityProvider {
   handle(req: SimRequest): Promise<SimResponse | undefined>;
   /** Verifies an access token as the MDE API does. Never logs the token. */
   verifyAccessToken(token: string): Promise<AccessTokenVerification>;
+  /** The verification of a token seen before (cache hit), synchronously; undefined when not cached. */
+  verifyCachedAccessToken(token: string): AccessTokenVerification | undefined;
   /**
    * Mints an access token without a token request (tests, control API). Unspecified claims are filled like
    * a real app token: claims of the registered app when `appid` names one, times from the clock. When `scp`
@@ -184,6 +186,10 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
 
     async verifyAccessToken(token) {
       return (await getVerifier()).verify(token);
+    },
+
+    verifyCachedAccessToken(token) {
+      return verifier?.cached(token);
     },
 
     async mintToken(claims, mintOptions = {}) {

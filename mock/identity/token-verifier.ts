@@ -37,6 +37,8 @@ export interface AccessTokenVerifierOptions {
 /** Verifies access tokens. */
 export interface AccessTokenVerifier {
   verify(token: string): Promise<AccessTokenVerification>;
+  /** The answer for a token verified before and still cached, without a promise; undefined otherwise. */
+  cached(token: string): AccessTokenVerification | undefined;
   /** Call after a key rotation: rebuilds the key set and forgets cached verifications. */
   keysChanged(): void;
 }
@@ -70,14 +72,19 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     return { ok: true, claims };
   };
 
+  const fromCache = (token: string): AccessTokenVerification | undefined => {
+    const cached = cache.get(token);
+    if (cached === undefined) return undefined;
+    const outcome = checkTimesAndIssuer(cached);
+    if (!outcome.ok) cache.delete(token);
+    return outcome;
+  };
+
   return {
+    cached: fromCache,
     async verify(token) {
-      const cached = cache.get(token);
-      if (cached !== undefined) {
-        const outcome = checkTimesAndIssuer(cached);
-        if (!outcome.ok) cache.delete(token);
-        return outcome;
-      }
+      const hit = fromCache(token);
+      if (hit !== undefined) return hit;
       let kid: unknown;
       try {
         kid = decodeProtectedHeader(token).kid;
