@@ -209,7 +209,7 @@ function readBody(
     }
     value = parsed as Record<string, unknown>;
     for (const field of operation.requiredBodyFields) {
-      if (!(field in value)) return { status: 400, name: 'missingParameter', args: [field] };
+      if (!Object.hasOwn(value, field)) return { status: 400, name: 'missingParameter', args: [field] };
     }
   }
   const problems = router.validate(operation, {
