@@ -1,0 +1,76 @@
+/**
+ * Compares pacts with the OpenAPI document (@pactflow/openapi-pact-comparator): a consumer expectation
+ * the spec does not allow (an undocumented status, a body or header the schema refuses, an unknown path)
+ * is a finding, even when the simulator happens to answer it.
+ * @module
+ */
+import * as comparatorModule from '@pactflow/openapi-pact-comparator';
+import { spec } from '../openapi/index.ts';
+import { readPact } from './pact-files.ts';
+
+/** The comparator's result, as its README and `dist/src/results` describe it (the fields read here). */
+interface ComparatorResult {
+  code: string;
+  message: string;
+  type: 'error' | 'warning' | 'info';
+  mockDetails?: { interactionDescription?: string | null; location: string };
+}
+
+/**
+ * The comparator's class. Its published typings re-export directory modules (`export * from "./compare"`),
+ * which NodeNext resolution cannot follow, so the one class used is typed here.
+ */
+const { Comparator } = comparatorModule as unknown as {
+  Comparator: new (options: { oas: unknown }) => { compare(pact: unknown): AsyncGenerator<ComparatorResult> };
+};
+
+/** One finding of the comparator, tied to its pact file. */
+export interface SpecFinding {
+  pactFile: string;
+  /** `error` findings make a pact incompatible with the spec; `warning`s are informative. */
+  type: 'error' | 'warning';
+  /** The comparator's code, e.g. `response.status.unknown`, `response.body.incompatible`. */
+  code: string;
+  message: string;
+  /** The interaction it is about, when the finding is about one. */
+  interaction?: string | undefined;
+  /** Where in the pact (`[root].interactions[3].response.body.status`). */
+  location?: string | undefined;
+}
+
+function toFinding(pactFile: string, result: ComparatorResult): SpecFinding | undefined {
+  if (result.type === 'info') return undefined;
+  return {
+    pactFile,
+    type: result.type,
+    code: result.code,
+    message: result.message,
+    interaction: result.mockDetails?.interactionDescription ?? undefined,
+    location: result.mockDetails?.location,
+  };
+}
+
+/** Compares every pact file with the project's OpenAPI document. */
+export async function compareWithSpec(pactFiles: readonly string[]): Promise<SpecFinding[]> {
+  // The comparator resolves and annotates the document it is given: hand it a copy.
+  const comparator = new Comparator({ oas: structuredClone(spec) });
+  const findings: SpecFinding[] = [];
+  for (const file of pactFiles) {
+    const { pact } = await readPact(file);
+    for await (const result of comparator.compare(pact)) {
+      const finding = toFinding(file, result);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** One line per finding, for reports. */
+export function formatFindings(findings: readonly SpecFinding[]): string {
+  return findings
+    .map(
+      (f) =>
+        `  ${f.type} ${f.code}${f.interaction ? ` in "${f.interaction}"` : ''}: ${f.message}${f.location ? ` (${f.location})` : ''}`,
+    )
+    .join('\n');
+}
