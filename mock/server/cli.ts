@@ -200,7 +200,12 @@ export function createProgram(): Command {
         tenants = [demo.seed];
         certificate = demo;
       }
-      const httpsPort = flags.https === false ? null : (pick('httpsPort', 'httpsPort') ?? 5443);
+      // null in the config file switches HTTPS off, as --no-https does.
+      const httpsPort =
+        flags.https === false
+          ? null
+          : ((flags.httpsPort as number | undefined) ??
+            (config.httpsPort === undefined ? 5443 : config.httpsPort));
       const simulatorOptions: SimulatorOptions = {
         tenants,
         logger,

@@ -3,7 +3,7 @@
  * paste-ready token + curl command that really removes an app restriction.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,5 +82,74 @@ describe('mde-sim serve', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+});
+
+describe('mde-sim serve --config', () => {
+  it('reads settings from a JSON config file (flags still win)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mde-sim-config-'));
+    const configPath = join(dir, 'mde-sim.config.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        port: 5999,
+        httpsPort: null,
+        stateDir: dir,
+        duplicatePolicy: 'return-pending',
+        logLevel: 'warn',
+      }),
+    );
+    const server = spawn(
+      process.execPath,
+      ['mock/server/cli.ts', 'serve', '--config', configPath, '--port', '0'],
+      {
+        cwd: new URL('../..', import.meta.url).pathname,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      let text = '';
+      const readyLine = await new Promise<{ url: string; httpsUrl: string | null }>((resolve, reject) => {
+        server.stdout!.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const line = /^mde-sim ready (\{.*\})$/m.exec(text);
+          if (line) resolve(JSON.parse(line[1]!));
+        });
+        server.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      expect(readyLine.url).not.toContain(':5999'); // the --port flag won over the file
+      expect(readyLine.httpsUrl).toBeNull();
+      const tokenRes = await fetch(`${readyLine.url}/_sim/tokens`, {
+        method: 'POST',
+        body: JSON.stringify({ tenantId: ready.tenants[0] }),
+      });
+      const { access_token } = (await tokenRes.json()) as { access_token: string };
+      const call = () =>
+        fetch(
+          `${readyLine.url}/api/machines/f70f9fe6b29cd9511652434919c6530618f06606/restrictCodeExecution`,
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ Comment: 'config' }),
+          },
+        ).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
+      const first = await call();
+      const second = await call();
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(second.body.id).toBe(first.body.id); // duplicatePolicy from the file
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('exits with a clear message for a config file that is not JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mde-sim-config-'));
+    const configPath = join(dir, 'broken.json');
+    writeFileSync(configPath, '{ port: ');
+    const result = await run(process.execPath, ['mock/server/cli.ts', 'serve', '--config', configPath], {
+      cwd: new URL('../..', import.meta.url).pathname,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toContain(`config file ${configPath} is not valid JSON`);
   });
 });
