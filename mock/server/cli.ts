@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
+import { registerVerifyCommand } from '../../contracts/verify-command.ts';
 import { demoTenant } from '../core/demo-tenant.ts';
 import type { TenantSeed } from '../core/seed.ts';
 import type { SimulatorOptions } from '../core/simulator.ts';
@@ -240,6 +241,8 @@ export function createProgram(): Command {
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
+  // `mde-sim verify <pacts> [--live]`: the contract kit (contracts/), loaded only when it runs.
+  registerVerifyCommand(program);
   return program;
 }
 
