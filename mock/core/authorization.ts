@@ -71,11 +71,15 @@ export interface ForbiddenBecause {
 /** Wording of the 403 for a missing application permission. */
 export type ForbiddenWording = 'current' | 'legacy';
 
+/** Callers already worked out, by verified claims object (a cached token's claims are the same object). */
+export type CallerCache = WeakMap<TokenClaims, { caller: Caller; tenant: TenantState }>;
+
 /** Reads the bearer token and finds the caller's tenant (`tid`). */
 export async function authenticate(
   authorization: string | undefined,
   verifier: TokenVerifier,
   findTenant: (tid: string) => TenantState | undefined,
+  callers: CallerCache = new WeakMap(),
 ): Promise<StepOutcome<{ caller: Caller; tenant: TenantState }>> {
   const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { ok: false, error: 'unauthorized' };
@@ -86,6 +90,9 @@ export async function authenticate(
   const { claims } = verified;
   const tenant = findTenant(claims.tid);
   if (!tenant) return { ok: false, error: 'unauthorized' };
+  const known = callers.get(claims);
+  // A reseeded tenant is a new object: its apps may have changed, so the cached caller only counts for the same one.
+  if (known?.tenant === tenant) return { ok: true, value: known };
   const clientId = claims.appid ?? claims.azp ?? '';
   const scopes = claims.scp ? claims.scp.split(' ').filter(Boolean) : [];
   const isUser = scopes.length > 0 || claims.upn !== undefined;
@@ -101,7 +108,9 @@ export async function authenticate(
       ? (claims.upn ?? claims.unique_name ?? claims.oid ?? clientId)
       : (app?.displayName ?? claims.app_displayname ?? clientId),
   };
-  return { ok: true, value: { caller, tenant } };
+  const value = { caller, tenant };
+  callers.set(claims, value);
+  return { ok: true, value };
 }
 
 /** Checks the operation's permission (roles or scopes) and, for users, the MDE portal role. */

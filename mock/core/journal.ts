@@ -61,21 +61,15 @@ export function journalHeaders(
   return out;
 }
 
-/** What the simulator records per request (times as numbers; shaped into a JournalEntry on read). */
-export interface JournalRecord extends Omit<JournalEntry, 'seq' | 'time' | 'headers'> {
+/** What the simulator records per request: times as numbers, shaped into a JournalEntry on read. */
+export interface JournalRecord extends Omit<JournalEntry, 'time'> {
   atMs: number;
-  requestHeaders: Readonly<Record<string, string | undefined>>;
-}
-
-interface StoredRecord extends Omit<JournalRecord, 'requestHeaders'> {
-  seq: number;
-  headers: Record<string, string>;
 }
 
 /** A bounded ring buffer of entries. */
 export class Journal {
   readonly #capacity: number;
-  #entries: StoredRecord[] = [];
+  #entries: JournalRecord[] = [];
   #start = 0;
   #seq = 0;
 
@@ -85,14 +79,14 @@ export class Journal {
     this.#capacity = capacity;
   }
 
+  /** Stores the record itself (no copy) and numbers it. Its `headers` must come from {@link journalHeaders}. */
   add(record: JournalRecord): void {
     this.#seq += 1;
-    const { requestHeaders, ...rest } = record;
-    const stored: StoredRecord = { seq: this.#seq, ...rest, headers: journalHeaders(requestHeaders) };
+    record.seq = this.#seq;
     if (this.#entries.length < this.#capacity) {
-      this.#entries.push(stored);
+      this.#entries.push(record);
     } else {
-      this.#entries[this.#start] = stored;
+      this.#entries[this.#start] = record;
       this.#start = (this.#start + 1) % this.#capacity;
     }
   }
@@ -111,7 +105,7 @@ export class Journal {
   }
 }
 
-function toEntry(stored: StoredRecord): JournalEntry {
+function toEntry(stored: JournalRecord): JournalEntry {
   const { seq, atMs, headers, ...rest } = stored;
   return { seq, time: new Date(atMs).toISOString(), ...rest, headers: { ...headers } };
 }

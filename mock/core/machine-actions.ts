@@ -42,7 +42,7 @@ type Operation = (ctx: OperationContext) => SimResponse;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function ok(ctx: OperationContext, status: number, body: object): SimResponse {
+function ok(ctx: OperationContext, status: number, body: string): SimResponse {
   return {
     status,
     headers: {
@@ -50,8 +50,17 @@ function ok(ctx: OperationContext, status: number, body: object): SimResponse {
       'odata-version': '4.0',
       'mise-correlation-id': ctx.correlationId,
     },
-    body: JSON.stringify(body),
+    body,
   };
+}
+
+/**
+ * `{"@odata.context": ..., ...entity}` serialized without copying the entity into a new object first
+ * (the copy was a visible share of each request in the benchmark). Key order is the entity's.
+ */
+function withContext(context: string, entity: object): string {
+  const json = JSON.stringify(entity);
+  return `{"@odata.context":${JSON.stringify(context)}${json === '{}' ? '}' : `,${json.slice(1)}`}`;
 }
 
 /** An error answer from the table, carrying the request's correlation id. */
@@ -61,8 +70,8 @@ function fail<N extends MdeErrorName>(ctx: OperationContext, name: N, ...args: M
   return response;
 }
 
-function actionEntity(ctx: OperationContext, action: StoredAction): object {
-  return { '@odata.context': `${ctx.origin}/api/$metadata#MachineActions/$entity`, ...action };
+function actionEntity(ctx: OperationContext, action: StoredAction): string {
+  return withContext(`${ctx.origin}/api/$metadata#MachineActions/$entity`, action);
 }
 
 function forbidden(ctx: OperationContext, text: string): SimResponse {
@@ -141,10 +150,10 @@ const listMachineActions: Operation = (ctx) => {
     selected.sort((a, b) => (descending ? -1 : 1) * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
   const page = selected.slice(query.skip, query.skip + Math.min(query.top, MAX_TOP));
-  const body: Record<string, unknown> = { '@odata.context': `${ctx.origin}/api/$metadata#MachineActions` };
-  if (query.count) body['@odata.count'] = selected.length;
-  body.value = page;
-  return ok(ctx, 200, body);
+  const body: Record<string, unknown> = query.count
+    ? { '@odata.count': selected.length, value: page }
+    : { value: page };
+  return ok(ctx, 200, withContext(`${ctx.origin}/api/$metadata#MachineActions`, body));
 };
 
 const getMachine: Operation = (ctx) => {
@@ -153,10 +162,7 @@ const getMachine: Operation = (ctx) => {
   if (!machine) return fail(ctx, 'machineNotFound', idOrName);
   const access = checkDeviceGroup(ctx.caller, ctx.tenant, ctx.operation.permissions, machine.entity);
   if (!access.ok) return forbidden(ctx, (access.error as { forbidden: string }).forbidden);
-  return ok(ctx, 200, {
-    '@odata.context': `${ctx.origin}/api/$metadata#Machines/$entity`,
-    ...machine.entity,
-  });
+  return ok(ctx, 200, withContext(`${ctx.origin}/api/$metadata#Machines/$entity`, machine.entity));
 };
 
 /** The operations by operationId. */

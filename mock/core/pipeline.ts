@@ -18,6 +18,7 @@ import {
   authenticate,
   authorize,
   type Caller,
+  type CallerCache,
   type ForbiddenWording,
   type TokenVerifier,
 } from './authorization.ts';
@@ -44,6 +45,8 @@ export interface PipelineDeps {
   faults: FaultInjector;
   duplicatePolicy: DuplicatePolicy;
   forbiddenWording: ForbiddenWording;
+  /** Callers by verified claims, so a repeat token skips rebuilding its caller. */
+  callers: CallerCache;
 }
 
 /** The answer and what the journal should know about how it was made. */
@@ -94,7 +97,7 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
   result.operationId = operation.operationId;
 
   // 3. authenticate
-  const authn = await authenticate(req.headers.authorization, deps.verifier, deps.tenant);
+  const authn = await authenticate(req.headers.authorization, deps.verifier, deps.tenant, deps.callers);
   if (!authn.ok)
     return answer(mdeError(target(), authn.error === 'unauthorized' ? 'unauthorized' : 'forbidden'));
   const { caller, tenant } = authn.value;

@@ -13,7 +13,7 @@ import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
 import { createControlApi, type SimulatorControl } from './control-api.ts';
 import { demoTenant } from './demo-tenant.ts';
 import { FaultInjector } from './faults.ts';
-import { Journal } from './journal.ts';
+import { Journal, journalHeaders } from './journal.ts';
 import type { DuplicatePolicy } from './machine-actions.ts';
 import { mdeError } from './mde-errors.ts';
 import { correlationTarget, type PipelineDeps, type PipelineResult, runApiPipeline } from './pipeline.ts';
@@ -147,6 +147,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     faults,
     duplicatePolicy: options.duplicatePolicy ?? 'reject',
     forbiddenWording: options.forbiddenWording ?? 'current',
+    callers: new WeakMap(),
     rateLimitsFor(tenantId, operation) {
       const override = rateLimitOverrides.get(tenantId);
       if (override)
@@ -226,6 +227,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     }
     const { response } = result;
     journal.add({
+      seq: 0,
       atMs: startedAt,
       method: request.method,
       path: request.path,
@@ -237,7 +239,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       errorCode: response.status >= 400 ? errorCodeOf(response.body) : undefined,
       fault: result.fault ? { planId: result.fault.plan.id, kind: result.fault.effect.kind } : undefined,
       earlyRetry: result.earlyRetry,
-      requestHeaders: request.headers,
+      headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
     });
