@@ -5,18 +5,12 @@
  * (mde-api.md §4, §6 and the decisions). Token checks themselves (signature, expiry, issuer) are jose's,
  * behind the {@link TokenVerifier} the offline Entra ID provides.
  */
+import type { TokenRejectionReason } from '../identity/token-verifier.ts';
 import type { OperationPermissions } from './api-routes.ts';
 import type { TenantState } from './tenant-state.ts';
 
-/** Why a token was refused. */
-export type TokenRejection =
-  | 'malformed'
-  | 'bad-signature'
-  | 'unknown-kid'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'wrong-issuer'
-  | 'wrong-audience';
+/** Why a token was refused (the offline Entra ID's reasons). */
+export type TokenRejection = TokenRejectionReason;
 
 /** The claims the API reads from a verified access token. */
 export interface TokenClaims {
