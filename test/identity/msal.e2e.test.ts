@@ -2,7 +2,6 @@
  * End to end with the unmodified @azure/msal-node ConfidentialClientApplication against the identity provider
  * hosted on a real HTTPS server on 127.0.0.1, port 0.
  */
-// biome-ignore-all lint/style/noRestrictedImports: this test hosts the (host-free) provider on node:https.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -18,10 +17,10 @@ import {
 } from '@azure/msal-node';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock, SimRequest } from '../core/types.ts';
-import { loadOrCreateAppCertificate, loadOrCreateTls } from '../server/tls.ts';
-import { createStaticDirectory, type DirectoryTenant } from './directory.ts';
-import { createIdentityProvider, type IdentityProvider } from './token-issuer.ts';
+import type { Clock, SimRequest } from '../../mock/core/types.ts';
+import { createStaticDirectory, type DirectoryTenant } from '../../mock/identity/directory.ts';
+import { createIdentityProvider, type IdentityProvider } from '../../mock/identity/token-issuer.ts';
+import { loadOrCreateAppCertificate, loadOrCreateTls } from '../../mock/server/tls.ts';
 
 const TENANT_ID = '0f3c1a2b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const SECRET_APP = 'a1b2c3d4-0000-4000-8000-000000000001';
