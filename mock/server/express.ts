@@ -3,7 +3,7 @@
  * The express adapter: mount a simulator inside your own express app, e.g.
  * `app.use('/mde', mdeSimMiddleware(simulator))`. It only translates; the simulator answers.
  * `@odata.context` and the Entra ID discovery documents then carry the mount path, as the real service's
- * carry its host.
+ * carry its host. Mount it before body parsers: a parser upstream answers bad JSON with its own error page.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Simulator } from '../core/simulator.ts';

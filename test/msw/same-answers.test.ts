@@ -1,19 +1,23 @@
 /**
- * The MSW handlers add no behaviour: one scenario (token, unrestrict, duplicate, bad body, unknown machine,
- * wrong method, get, list, cancel, 403) runs against the standalone server over real HTTP on 127.0.0.1 and
- * against the MSW handlers on the real hosts, each from a fresh simulator with the same seed and frozen clock.
+ * The hosts add no behaviour: one scenario (token, unrestrict, duplicate, bad body, unknown machine,
+ * wrong method, get, list, cancel, 403) runs against the standalone server and an express app mounting the
+ * adapter, over real HTTP on 127.0.0.1, and against the MSW handlers on the real hosts, each from a fresh simulator with the same seed and frozen clock.
  * Statuses, the headers clients read and the bodies must match once what legitimately differs (signing keys,
  * the origin in `@odata.context`) is normalised; ids, timestamps and correlation ids are normalised too, so a
  * mismatch means behaviour, not bookkeeping.
  */
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import express from 'express';
 import { setupServer } from 'msw/node';
 import { Agent, request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createSimulator } from '../../mock/core/simulator.ts';
 import type { SimulatorOptions } from '../../mock/index.ts';
 import { createMdeHandlers } from '../../mock/msw/index.ts';
+import { mdeSimMiddleware } from '../../mock/server/express.ts';
 import { startServer } from '../../mock/server/server.ts';
 import { MACHINE, READER_APP, SOAR_APP, START, TENANT } from '../helpers/sim-server.ts';
 
@@ -204,8 +208,34 @@ function normalise(answers: Array<Answer & { step: string }>): unknown {
   return walk(answers);
 }
 
-describe('the MSW handlers and the standalone server give the same answers', () => {
+/** A sender over real HTTP on 127.0.0.1 (the standalone server or an express app). */
+function overHttp(base: string): Send {
+  const agent = new Agent({ keepAliveTimeout: 10, keepAliveMaxTimeout: 10 });
+  return async (_host, method, path, options = {}) => {
+    const res = await request(`${base}${path}`, {
+      method: method as 'GET',
+      dispatcher: agent,
+      headers: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.body === undefined ? {} : { 'content-type': options.contentType ?? 'application/json' }),
+      },
+      body: options.body ?? null,
+    });
+    const headers = res.headers;
+    return {
+      status: res.statusCode,
+      headers: pickHeaders((name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value.join(', ') : value;
+      }),
+      body: parse(await res.body.text()),
+    };
+  };
+}
+
+describe('the MSW handlers, the standalone server and the express adapter give the same answers', () => {
   let viaServer: Array<Answer & { step: string }>;
+  let viaExpress: Array<Answer & { step: string }>;
   let viaMsw: Array<Answer & { step: string }>;
 
   beforeAll(async () => {
@@ -215,33 +245,27 @@ describe('the MSW handlers and the standalone server give the same answers', () 
       stateDir: mkdtempSync(join(tmpdir(), 'mde-sim-same-answers-')),
       simulator: simulatorOptions(),
     });
-    const agent = new Agent({ keepAliveTimeout: 10, keepAliveMaxTimeout: 10 });
     try {
-      viaServer = await runScenario(async (_host, method, path, options = {}) => {
-        const res = await request(`${server.url}${path}`, {
-          method: method as 'GET',
-          dispatcher: agent,
-          headers: {
-            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-            ...(options.body === undefined
-              ? {}
-              : { 'content-type': options.contentType ?? 'application/json' }),
-          },
-          body: options.body ?? null,
-        });
-        const headers = res.headers;
-        return {
-          status: res.statusCode,
-          headers: pickHeaders((name) => {
-            const value = headers[name];
-            return Array.isArray(value) ? value.join(', ') : value;
-          }),
-          body: parse(await res.body.text()),
-        };
-      });
+      viaServer = await runScenario(overHttp(server.url));
     } finally {
-      await agent.close();
       await server.close();
+    }
+
+    // The express adapter, mounted in an app of its own, must not change a byte either.
+    // Mounted before any body parser, as the README says: a parser upstream answers bad JSON itself.
+    const app = express();
+    app.use(mdeSimMiddleware(await createSimulator(simulatorOptions())));
+    const listening = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listening.once('listening', resolve));
+    try {
+      viaExpress = await runScenario(
+        overHttp(`http://127.0.0.1:${(listening.address() as AddressInfo).port}`),
+      );
+    } finally {
+      await new Promise<void>((resolve) => {
+        listening.close(() => resolve());
+        listening.closeAllConnections();
+      });
     }
 
     const mde = await createMdeHandlers(simulatorOptions());
@@ -293,6 +317,7 @@ describe('the MSW handlers and the standalone server give the same answers', () 
 
   it('answers identically: status, content-type, odata-version, allow, retry-after and body', () => {
     expect(normalise(viaMsw)).toEqual(normalise(viaServer));
+    expect(normalise(viaExpress)).toEqual(normalise(viaServer));
   });
 
   it('differs only in what the normalisation removes (the origin, the signing keys)', () => {
