@@ -53,7 +53,9 @@ export function mdeSimMiddleware(simulator: Simulator): RequestHandler {
         req.socket.destroy();
         return;
       }
-      res.status(response.status).set(response.headers).send(response.body);
+      // Not res.send(): it would add a Content-Type (text/html on the empty 405) and an ETag the service never sends.
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
     })().catch(next);
   };
 }
