@@ -27,6 +27,8 @@ import { fromWebRequest, toWebResponse } from './web.ts';
 
 /** Minimal logger interface (pino's methods); the core never logs tokens or secrets. */
 export interface SimulatorLogger {
+  /** Per-request lines (method, path, status, operation, duration; never headers or bodies). Optional. */
+  debug?(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
@@ -244,6 +246,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       durationMs: clock.now() - startedAt,
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
+    logger.debug?.(
+      { method: request.method, path: request.path, status: response.status, operation: result.operationId },
+      'request',
+    );
     return response;
   }
 
