@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 4);
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const PIN = availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 if (PIN) spawnSync('taskset', ['-pc', '0', String(process.pid)]);
@@ -47,7 +48,7 @@ async function measure(mode: string): Promise<{ rps: number; p99: number; rssMb:
     body: JSON.stringify({ Comment: 'benchmark' }),
     connections: CONNECTIONS,
   };
-  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, token cache, pools
+  await autocannon({ ...options, duration: WARMUP_S }); // warm-up: JIT, token cache, pools
   const result = await autocannon({ ...options, duration: DURATION_S });
   server.child.stdin!.write('mem\n');
   const { rss } = JSON.parse(await server.nextLine()) as { rss: number };
@@ -70,7 +71,7 @@ for (let i = 0; i < ROUNDS; i++) {
 const row = (name: string, r: Result) =>
   `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   RSS ${r.rssMb.toFixed(0).padStart(4)} MiB   non-2xx ${r.non2xx}`;
 console.log(
-  `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run after 2 s warm-up, ${ROUNDS} rounds${PIN ? ', server and load generator pinned to separate cores' : ''}`,
+  `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per run after ${WARMUP_S} s warm-up, ${ROUNDS} rounds${PIN ? ', server and load generator pinned to separate cores' : ''}`,
 );
 rounds.forEach((round, i) => {
   console.log(`round ${i + 1}`);
