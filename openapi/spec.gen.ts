@@ -1263,7 +1263,9 @@ export const spec = {
       },
       "MachineActionStatus": {
         "type": "string",
-        "description": "Action status; `Cancelled` with two L (older docs said \"Canceled\"). Final states are `Succeeded`, `Failed`, `TimeOut`, `Cancelled`.",
+        "description": "Action status; `Cancelled` with two L (older docs said \"Canceled\"). Final states are `Succeeded`, `Failed`,\n`TimeOut`, `Cancelled`. The simulator's lifecycle (configurable, `lifecycle` option): an online machine picks a\nPending action up after 5 s (InProgress) and ends it 15 s later (Succeeded, or Failed on a machine set to fail);\non a machine that stays offline it stays Pending and ends TimeOut 3 days after creation.\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No source gives the timings; the 3-day TimeOut follows the project decision (mde-api.md decisions, \"Timeout\", by analogy with live response's queue).",
         "enum": [
           "Pending",
           "InProgress",
@@ -1374,7 +1376,9 @@ export const spec = {
           },
           "errorHResult": {
             "type": "integer",
-            "description": "`0` when no error."
+            "description": "`0` when no error. The simulator sets -2147467259 (E_FAIL) on actions that end Failed.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "Every capture has 0; no failed action was captured (mde-api.md §2), so the failure value is a guess."
           },
           "scope": {
             "type": [

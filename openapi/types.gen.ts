@@ -221,7 +221,10 @@ export interface components {
          */
         MachineActionType: "Unknown" | "RequestSample" | "RunAntiVirusScan" | "Offboard" | "CollectInvestigationPackage" | "Isolate" | "Unisolate" | "StopAndQuarantineFile" | "RestrictCodeExecution" | "UnrestrictCodeExecution" | "LiveResponse";
         /**
-         * @description Action status; `Cancelled` with two L (older docs said "Canceled"). Final states are `Succeeded`, `Failed`, `TimeOut`, `Cancelled`.
+         * @description Action status; `Cancelled` with two L (older docs said "Canceled"). Final states are `Succeeded`, `Failed`,
+         *     `TimeOut`, `Cancelled`. The simulator's lifecycle (configurable, `lifecycle` option): an online machine picks a
+         *     Pending action up after 5 s (InProgress) and ends it 15 s later (Succeeded, or Failed on a machine set to fail);
+         *     on a machine that stays offline it stays Pending and ends TimeOut 3 days after creation.
          * @enum {string}
          */
         MachineActionStatus: "Pending" | "InProgress" | "Succeeded" | "Failed" | "TimeOut" | "Cancelled";
@@ -257,7 +260,7 @@ export interface components {
             cancellationComment: string | null;
             /** @description When the action was cancelled; null until cancelled. */
             cancellationDateTimeUtc: components["schemas"]["DateTimeUtc"] | null;
-            /** @description `0` when no error. */
+            /** @description `0` when no error. The simulator sets -2147467259 (E_FAIL) on actions that end Failed. */
             errorHResult: number;
             /** @description `null` for restrict/unrestrict; `Full`/`Selective` for isolation, `Quick`/`Full` for an AV scan. */
             scope: string | null;
