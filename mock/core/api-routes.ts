@@ -95,6 +95,11 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
   const backend = new OpenAPIBackend({
     // openapi-backend mutates while dereferencing: give it its own copy.
     definition: structuredClone(definition) as Document,
+    // quick: dereference synchronously (dereference-json-schema) instead of through json-schema-ref-parser,
+    // which needs Node's Buffer in a browser, and compile each operation's validators on first use.
+    // openapi-backend's own document check (OpenAPI 3.0 meta-schema only) is skipped too; Redocly lints
+    // our 3.1 document in the test suite (test/spec/lint.test.ts).
+    quick: true,
     validate: true,
     strict: true,
     ajvOpts: { strict: false, allErrors: false },
@@ -104,9 +109,13 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
       return ajv;
     },
   });
-  // openapi-backend checks documents against the OpenAPI 3.0 meta-schema only; ours is 3.1, which Redocly
-  // lints in the test suite. Skip that one check, keep strict mode for everything else.
-  backend.validateDefinition = () => backend.definition;
+  // The document is already an object: quick mode still starts json-schema-ref-parser's parse() on it in the
+  // background, which only copies it, and in a browser fails on the missing Node `Buffer`. Skip that step.
+  const document = backend.inputDocument as Document;
+  backend.loadDocument = async () => {
+    backend.document = document;
+    return document;
+  };
   await backend.init();
   const operations: ApiOperation[] = [];
   const routes = new Map<string, CompiledRoute>();

@@ -6,9 +6,9 @@
  * browsers (it imports no `node:*`): use the handlers with `setupServer` from `msw/node` or `setupWorker` from
  * `msw/browser`.
  *
- * Two host facts, not handled here: msw/node's `setupServer` (msw 3.0.5) does not see undici's `request`, which
- * `mde-sim/client` uses (use `setupSocketLevelServer` from `mde-sim/msw/node`); and in a browser
- * bundle, openapi-backend's json-schema-ref-parser needs a global `Buffer` (see test/browser/build.ts).
+ * One host fact, not handled here: msw/node's `setupServer` (msw 3.0.5) does not see undici's `request`, which
+ * `mde-sim/client` uses (use `setupSocketLevelServer` from `mde-sim/msw/node`). Browser bundles need no shim:
+ * test/browser/build.ts bundles this entry with plain esbuild browser options.
  */
 import { type HttpHandler, http } from 'msw';
 import { spec } from '../../openapi/spec.gen.ts';

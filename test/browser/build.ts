@@ -14,16 +14,16 @@ import { type BuildOptions, build } from 'esbuild';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The esbuild options of the page. openapi-backend and its dependencies (ajv, json-schema-ref-parser, lodash,
- * js-yaml) bundle for the browser without `define`, `alias` or `external`; one runtime gap remains:
- * json-schema-ref-parser reads the Node global `Buffer`, provided by `inject` (see buffer-global.ts).
+ * The esbuild options of the page: plain browser options, no `define`, `alias`, `external` or `inject`.
+ * openapi-backend and its dependencies (ajv, lodash, js-yaml) bundle as they are, and the core dereferences the
+ * spec synchronously (openapi-backend's quick mode), so json-schema-ref-parser's use of Node's `Buffer` never
+ * runs: a user's bundler needs no Buffer shim either.
  */
 export const browserBuildOptions: BuildOptions = {
   bundle: true,
   platform: 'browser',
   format: 'esm',
   target: 'es2022',
-  inject: [join(here, 'buffer-global.ts')],
   logLevel: 'silent',
 };
 
