@@ -60,6 +60,9 @@ export interface PipelineResult {
 
 const V1_PREFIX = /^\/api\/v1\.0(?=\/)/i;
 
+/** The service's HSTS header (2024–2025 captures, payload 17). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 /** `|xxxxxxxx-xxxxxxxxxxxxxxxx.`: the Application-Insights request id the service puts in `target` (payload 10). */
 export function correlationTarget(random: RandomSource): string {
   return `|${random.hex(8)}-${random.hex(16)}.`;
@@ -76,8 +79,11 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
   };
   const target = () => correlationTarget(deps.random);
   const correlationId = deps.random.uuid();
+  const secure = req.origin.startsWith('https:');
   const answer = (response: SimResponse): PipelineResult => {
     response.headers['mise-correlation-id'] ??= correlationId;
+    // Every recorded answer over HTTPS carries HSTS (payloads 10, 17); a plain-HTTP listener must not send it.
+    if (secure) response.headers['strict-transport-security'] = HSTS;
     result.response = response;
     return result;
   };

@@ -125,6 +125,7 @@ describe('tokens from unmodified msal-node over HTTPS', () => {
     expect(res.status).toBe(201);
     expect(res.json.requestor).toBe('SOAR Playbook Automation');
     expect(res.json['@odata.context']).toBe(`${server.httpsUrl}/api/$metadata#MachineActions/$entity`);
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('calls the API with a certificate (client_assertion) token', async () => {

@@ -64,6 +64,7 @@ describe('POST /api/machines/{id}/unrestrictCodeExecution', () => {
     );
     expect(res.headers['odata-version']).toBe('4.0');
     expect(res.headers['mise-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers).not.toHaveProperty('strict-transport-security'); // plain HTTP: no HSTS
   });
 
   it('answers the versioned path /api/v1.0/... exactly like /api/...', async () => {
