@@ -83,6 +83,11 @@ export class FaultInjector {
     return plan;
   }
 
+  /** Whether any plan is active (the pipeline skips fault matching entirely when none is). */
+  get active(): boolean {
+    return this.#plans.length > 0;
+  }
+
   list(): FaultPlan[] {
     return this.#plans.map(({ plan }) => ({ ...plan }));
   }

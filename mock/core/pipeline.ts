@@ -149,11 +149,13 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
   }
 
   // 7. faults
-  const fault = deps.faults.decide({
-    operationId: operation.operationId,
-    tenantId: tenant.id,
-    machineId: targetMachineId(operation.operationId, params, tenant),
-  });
+  const fault = deps.faults.active
+    ? deps.faults.decide({
+        operationId: operation.operationId,
+        tenantId: tenant.id,
+        machineId: targetMachineId(operation.operationId, params, tenant),
+      })
+    : undefined;
   if (fault) {
     result.fault = fault;
     const faulted = await applyFault(deps, fault, tenant, caller, operation, target);
