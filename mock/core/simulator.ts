@@ -175,6 +175,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       seedTenant(seed);
       limiter.clear(`${tenantId}|`);
       retries.clear(tenantId);
+      rateLimitOverrides.delete(tenantId); // quotas back to the spec's, as a full reset does
       return true;
     },
     resetAll() {

@@ -118,6 +118,15 @@ describe('control API (/_sim)', () => {
     expect((await control('GET', `/tenants/${TENANT}/actions`)).json.actions).toEqual([]);
   });
 
+  it('restores one tenant, including its quota settings, on a tenant reset', async () => {
+    await control('PUT', `/tenants/${TENANT}/rate-limits`, { enabled: false });
+    await sim.call('POST', `/api/machines/${MACHINE}/unrestrictCodeExecution`, { body: { Comment: 'x' } });
+    const { status } = await control('POST', `/tenants/${TENANT}/reset`);
+    expect(status).toBe(200);
+    expect((await control('GET', `/tenants/${TENANT}/actions`)).json.actions).toEqual([]);
+    expect((await control('GET', `/tenants/${TENANT}/rate-limits`)).json.enabled).toBe(true);
+  });
+
   it('returns the journal newest last, bounded by limit, with credentials redacted', async () => {
     await sim.call('GET', `/api/machines/${MACHINE}`);
     await sim.call('GET', `/api/machines/${MACHINE}`);
