@@ -52,15 +52,10 @@ export interface Caller {
   requestor: string;
 }
 
-/** Result of a step: go on, or answer with this error. */
-export type StepOutcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: 'unauthorized' | 'forbidden' | ForbiddenBecause };
-
-/** A 403 whose message says which permission is missing. */
-export interface ForbiddenBecause {
-  forbidden: string;
-}
+/** Result of authenticating: the caller, or which error to answer (401, or the generic 403). */
+export type Authentication =
+  | { ok: true; value: { caller: Caller; tenant: TenantState } }
+  | { ok: false; error: 'unauthorized' | 'forbidden' };
 
 /** Wording of the 403 for a missing application permission. */
 export type ForbiddenWording = 'current' | 'legacy';
@@ -74,7 +69,7 @@ export async function authenticate(
   verifier: TokenVerifier,
   findTenant: (tid: string) => TenantState | undefined,
   callers: CallerCache = new WeakMap(),
-): Promise<StepOutcome<{ caller: Caller; tenant: TenantState }>> {
+): Promise<Authentication> {
   const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { ok: false, error: 'unauthorized' };
   const token = match[1]!;
@@ -107,60 +102,46 @@ export async function authenticate(
   return { ok: true, value };
 }
 
-/** Checks the operation's permission (roles or scopes) and, for users, the MDE portal role. */
+/**
+ * Checks the operation's permission (roles or scopes) and, for users, the MDE portal role.
+ * @returns the 403 message naming what is missing, or undefined when the caller may go on.
+ */
 export function authorize(
   caller: Caller,
   tenant: TenantState,
   permissions: OperationPermissions,
   wording: ForbiddenWording,
-): StepOutcome<undefined> {
+): string | undefined {
   if (caller.kind === 'app') {
-    if (permissions.application.some((role) => caller.roles.includes(role)))
-      return { ok: true, value: undefined };
-    return {
-      ok: false,
-      error: {
-        forbidden:
-          wording === 'legacy'
-            ? `The application does not have any of the required application permissions (${permissions.application.join(', ')}) to access the resource.`
-            : `Missing application roles. API required roles: ${permissions.application.join(',')}, application roles: ${caller.roles.join(',')}.`,
-      },
-    };
+    if (permissions.application.some((role) => caller.roles.includes(role))) return undefined;
+    return wording === 'legacy'
+      ? `The application does not have any of the required application permissions (${permissions.application.join(', ')}) to access the resource.`
+      : `Missing application roles. API required roles: ${permissions.application.join(',')}, application roles: ${caller.roles.join(',')}.`;
   }
   if (!permissions.delegated.some((scope) => caller.scopes.includes(scope))) {
-    return {
-      ok: false,
-      error: {
-        forbidden: `Missing delegated scopes. API required scopes: ${permissions.delegated.join(',')}, token scopes: ${caller.scopes.join(',')}.`,
-      },
-    };
+    return `Missing delegated scopes. API required scopes: ${permissions.delegated.join(',')}, token scopes: ${caller.scopes.join(',')}.`;
   }
   const user = caller.userObjectId ? tenant.user(caller.userObjectId) : undefined;
   if (permissions.userRole && !user?.mdeRoles.includes(permissions.userRole)) {
-    return {
-      ok: false,
-      error: { forbidden: `The user doesn't have the required role permission: ${permissions.userRole}.` },
-    };
+    return `The user doesn't have the required role permission: ${permissions.userRole}.`;
   }
-  return { ok: true, value: undefined };
+  return undefined;
 }
 
-/** For users: may they act on a machine of this device group? (Apps see every machine.) */
+/**
+ * For users: may they act on a machine of this device group? (Apps see every machine.)
+ * @returns the 403 message, or undefined when access is granted.
+ */
 export function checkDeviceGroup(
   caller: Caller,
   tenant: TenantState,
   permissions: OperationPermissions,
   machine: { id: string; rbacGroupName: string | null },
-): StepOutcome<undefined> {
-  if (caller.kind === 'app' || !permissions.deviceGroupAccess) return { ok: true, value: undefined };
+): string | undefined {
+  if (caller.kind === 'app' || !permissions.deviceGroupAccess) return undefined;
   const groups = (caller.userObjectId ? tenant.user(caller.userObjectId)?.deviceGroups : undefined) ?? [];
   if (groups.includes('*') || (machine.rbacGroupName !== null && groups.includes(machine.rbacGroupName))) {
-    return { ok: true, value: undefined };
+    return undefined;
   }
-  return {
-    ok: false,
-    error: {
-      forbidden: `The user doesn't have access to machine ${machine.id} (device group settings).`,
-    },
-  };
+  return `The user doesn't have access to machine ${machine.id} (device group settings).`;
 }

@@ -34,7 +34,6 @@ export interface OperationContext {
   newActionId: () => string;
   /** Microseconds-scale gap between creation and lastUpdate stamps on a new action (ms). */
   lastUpdateDelayMs: () => number;
-  correlationId: string;
   duplicatePolicy: DuplicatePolicy;
 }
 
@@ -42,16 +41,9 @@ type Operation = (ctx: OperationContext) => SimResponse;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function ok(ctx: OperationContext, status: number, body: string): SimResponse {
-  return {
-    status,
-    headers: {
-      'content-type': SUCCESS_CONTENT_TYPE,
-      'odata-version': '4.0',
-      'mise-correlation-id': ctx.correlationId,
-    },
-    body,
-  };
+// The pipeline adds `mise-correlation-id` (and HSTS over HTTPS) to every answer, these included.
+function ok(status: number, body: string): SimResponse {
+  return { status, headers: { 'content-type': SUCCESS_CONTENT_TYPE, 'odata-version': '4.0' }, body };
 }
 
 /**
@@ -63,19 +55,13 @@ function withContext(context: string, entity: object): string {
   return `{"@odata.context":${JSON.stringify(context)}${json === '{}' ? '}' : `,${json.slice(1)}`}`;
 }
 
-/** An error answer from the table, carrying the request's correlation id. */
+/** An error answer from the table, with a fresh `target`. */
 function fail<N extends MdeErrorName>(ctx: OperationContext, name: N, ...args: MessageArgs<N>): SimResponse {
-  const response = mdeError(ctx.target(), name, ...args);
-  response.headers['mise-correlation-id'] = ctx.correlationId;
-  return response;
+  return mdeError(ctx.target(), name, ...args);
 }
 
 function actionEntity(ctx: OperationContext, action: StoredAction): string {
   return withContext(`${ctx.origin}/api/$metadata#MachineActions/$entity`, action);
-}
-
-function forbidden(ctx: OperationContext, text: string): SimResponse {
-  return fail(ctx, 'forbiddenBecause', text);
 }
 
 /** restrictCodeExecution / unrestrictCodeExecution: create the action, or refuse a duplicate. */
@@ -85,11 +71,11 @@ function createCodeExecutionAction(type: MachineActionType): Operation {
     const machine = ctx.tenant.machine(machineId);
     if (!machine || machine.entity.id !== machineId.toLowerCase())
       return fail(ctx, 'machineNotFound', machineId);
-    const access = checkDeviceGroup(ctx.caller, ctx.tenant, ctx.operation.permissions, machine.entity);
-    if (!access.ok) return forbidden(ctx, (access.error as { forbidden: string }).forbidden);
+    const refusal = checkDeviceGroup(ctx.caller, ctx.tenant, ctx.operation.permissions, machine.entity);
+    if (refusal !== undefined) return fail(ctx, 'forbiddenBecause', refusal);
     const active = ctx.tenant.activeAction(machine.entity.id, type);
     if (active) {
-      if (ctx.duplicatePolicy === 'return-pending') return ok(ctx, 201, actionEntity(ctx, active));
+      if (ctx.duplicatePolicy === 'return-pending') return ok(201, actionEntity(ctx, active));
       return fail(ctx, 'actionInProgress');
     }
     const comment = ctx.body?.Comment as string;
@@ -99,7 +85,7 @@ function createCodeExecutionAction(type: MachineActionType): Operation {
       ctx.now,
       ctx.lastUpdateDelayMs(),
     );
-    return ok(ctx, 201, actionEntity(ctx, action));
+    return ok(201, actionEntity(ctx, action));
   };
 }
 
@@ -111,9 +97,7 @@ function actionById(ctx: OperationContext): StoredAction | SimResponse {
 
 const getMachineAction: Operation = (ctx) => {
   const found = actionById(ctx);
-  return 'status' in found && 'headers' in found
-    ? found
-    : ok(ctx, 200, actionEntity(ctx, found as StoredAction));
+  return 'status' in found && 'headers' in found ? found : ok(200, actionEntity(ctx, found as StoredAction));
 };
 
 const cancelMachineAction: Operation = (ctx) => {
@@ -123,7 +107,6 @@ const cancelMachineAction: Operation = (ctx) => {
   if (isTerminal(action.status)) return fail(ctx, 'cannotCancel', action.id, action.status);
   const comment = ctx.body?.Comment as string;
   return ok(
-    ctx,
     200,
     actionEntity(ctx, ctx.tenant.cancelAction(action.id, ctx.caller.requestor, comment, ctx.now)),
   );
@@ -153,16 +136,16 @@ const listMachineActions: Operation = (ctx) => {
   const body: Record<string, unknown> = query.count
     ? { '@odata.count': selected.length, value: page }
     : { value: page };
-  return ok(ctx, 200, withContext(`${ctx.origin}/api/$metadata#MachineActions`, body));
+  return ok(200, withContext(`${ctx.origin}/api/$metadata#MachineActions`, body));
 };
 
 const getMachine: Operation = (ctx) => {
   const idOrName = ctx.params.id ?? '';
   const machine = ctx.tenant.machine(idOrName);
   if (!machine) return fail(ctx, 'machineNotFound', idOrName);
-  const access = checkDeviceGroup(ctx.caller, ctx.tenant, ctx.operation.permissions, machine.entity);
-  if (!access.ok) return forbidden(ctx, (access.error as { forbidden: string }).forbidden);
-  return ok(ctx, 200, withContext(`${ctx.origin}/api/$metadata#Machines/$entity`, machine.entity));
+  const refusal = checkDeviceGroup(ctx.caller, ctx.tenant, ctx.operation.permissions, machine.entity);
+  if (refusal !== undefined) return fail(ctx, 'forbiddenBecause', refusal);
+  return ok(200, withContext(`${ctx.origin}/api/$metadata#Machines/$entity`, machine.entity));
 };
 
 /** The operations by operationId. */

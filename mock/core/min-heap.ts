@@ -34,11 +34,6 @@ export class MinHeap<T> {
     return top;
   }
 
-  clear(): void {
-    this.#keys = [];
-    this.#items = [];
-  }
-
   #up(index: number): void {
     let i = index;
     while (i > 0) {

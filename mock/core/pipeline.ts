@@ -138,15 +138,8 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
   }
 
   // 6. authorize
-  const authz = authorize(caller, tenant, operation.permissions, deps.forbiddenWording);
-  if (!authz.ok) {
-    const error = authz.error;
-    return answer(
-      typeof error === 'object'
-        ? mdeError(target(), 'forbiddenBecause', error.forbidden)
-        : mdeError(target(), error === 'unauthorized' ? 'unauthorized' : 'forbidden'),
-    );
-  }
+  const refusal = authorize(caller, tenant, operation.permissions, deps.forbiddenWording);
+  if (refusal !== undefined) return answer(mdeError(target(), 'forbiddenBecause', refusal));
 
   // 7. faults
   const fault = deps.faults.active
@@ -188,7 +181,6 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
       target,
       newActionId: () => deps.random.uuid(),
       lastUpdateDelayMs: () => (5 + Math.floor(deps.random.next() * 95)) / 10_000,
-      correlationId,
       duplicatePolicy: deps.duplicatePolicy,
     }),
   );

@@ -161,10 +161,6 @@ export class TenantState {
     for (const record of this.#actions.values()) yield record.action;
   }
 
-  get actionCount(): number {
-    return this.#actions.size;
-  }
-
   /** Creates a Pending action and plans its lifecycle. */
   createAction(input: NewAction, id: string, now: number, lastUpdateDelayMs: number): StoredAction {
     const machine = input.machine.entity;
