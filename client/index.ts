@@ -42,6 +42,7 @@ export {
   type MsalClientSecretOptions,
   type MsalCredentialSettings,
   parseCertificatePem,
+  UndiciNetworkClient,
 } from './msal-credential.ts';
 export { type Region, regions, resolveEndpoint } from './regions.ts';
 export { StaticTokenCredential } from './static-token-credential.ts';

@@ -87,12 +87,22 @@ function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>
   return result;
 }
 
-/** msal's network module over an undici Agent, so a custom CA can be trusted for the authority. */
-class UndiciNetworkClient implements INetworkModule {
+/**
+ * msal's network module over an undici Agent, so a custom CA (the simulator's) can be trusted for the
+ * authority. msal-node 7 otherwise uses global fetch, which honours NODE_EXTRA_CA_CERTS only at start-up.
+ * @example new ConfidentialClientApplication({ auth, system: { networkClient: new UndiciNetworkClient(caPem) } })
+ */
+export class UndiciNetworkClient implements INetworkModule {
   readonly #agent: Agent;
 
-  constructor(caPem: string) {
-    this.#agent = new Agent({ connect: { ca: caPem }, keepAliveTimeout: 4_000 });
+  /** @param options.keepAliveTimeoutMs caps how long idle connections stay pooled (tests use a few ms). @default 4000 */
+  constructor(caPem: string, options: { keepAliveTimeoutMs?: number } = {}) {
+    const cap = options.keepAliveTimeoutMs;
+    this.#agent = new Agent({
+      connect: { ca: caPem },
+      keepAliveTimeout: cap ?? 4_000,
+      ...(cap === undefined ? {} : { keepAliveMaxTimeout: cap }),
+    });
   }
 
   sendGetRequestAsync<T>(

@@ -10,10 +10,10 @@ import { ConfidentialClientApplication, PublicClientApplication } from '@azure/m
 import { pino } from 'pino';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UndiciNetworkClient } from '../../client/index.ts';
 import { demoTenant } from '../../mock/core/demo-tenant.ts';
 import { type RunningServer, startServer } from '../../mock/server/server.ts';
 import { loadOrCreateAppCertificate } from '../../mock/server/tls.ts';
-import { msalNetworkClient } from '../helpers/msal-network.ts';
 import {
   CONSOLE_APP,
   MACHINE,
@@ -75,7 +75,7 @@ function msalApp(auth: {
   const host = new URL(server.httpsUrl!).host;
   return new ConfidentialClientApplication({
     auth: { ...auth, authority: `${server.httpsUrl}/${TENANT}`, knownAuthorities: [host] },
-    system: { networkClient: msalNetworkClient(server.caCertPem!) },
+    system: { networkClient: new UndiciNetworkClient(server.caCertPem!, { keepAliveTimeoutMs: 10 }) },
   });
 }
 
@@ -91,7 +91,7 @@ async function userToken(username: string, password: string): Promise<string> {
   const host = new URL(server.httpsUrl!).host;
   const app = new PublicClientApplication({
     auth: { clientId: CONSOLE_APP, authority: `${server.httpsUrl}/${TENANT}`, knownAuthorities: [host] },
-    system: { networkClient: msalNetworkClient(server.caCertPem!) },
+    system: { networkClient: new UndiciNetworkClient(server.caCertPem!, { keepAliveTimeoutMs: 10 }) },
   });
   const result = await app.acquireTokenByUsernamePassword({ scopes: [SCOPE], username, password });
   issuedTokens.push(result!.accessToken);
