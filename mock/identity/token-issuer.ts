@@ -196,14 +196,17 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
       const lifetime = mintOptions.lifetimeSeconds ?? settings.tokenLifetimeSeconds;
       if (!Number.isFinite(lifetime))
         throw new TypeError('mintToken: lifetimeSeconds must be a finite number.');
-      const tenant = directory.findTenant(claims.tid);
-      const app =
-        claims.appid === undefined || tenant === undefined ? undefined : findApp(tenant, claims.appid);
+      // Claims are free-form here (tests mint forged tokens on purpose); their types are checked where a
+      // token is verified. Only well-typed values are used to fill in the rest.
+      const tid = typeof claims.tid === 'string' ? claims.tid : '';
+      const appid = typeof claims.appid === 'string' ? claims.appid : undefined;
+      const tenant = tid === '' ? undefined : directory.findTenant(tid);
+      const app = appid === undefined || tenant === undefined ? undefined : findApp(tenant, appid);
       const times = tokenTimes(clock.now(), lifetime);
       const filled = await appTokenClaims(
         {
-          tenantId: claims.tid,
-          appId: claims.appid ?? random.uuid(),
+          tenantId: tid,
+          appId: appid ?? random.uuid(),
           appDisplayName: app?.displayName,
           roles: app?.roles ?? [],
           audience: settings.acceptedAudiences[0]!,
