@@ -4,10 +4,12 @@
  * node:https (Entra ID clients such as msal-node refuse a non-HTTPS authority). Keys and the CA live in
  * the state directory so tokens and trust survive a restart.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   createSimulator,
@@ -16,6 +18,7 @@ import {
   type SimulatorOptions,
 } from '../core/simulator.ts';
 import { createRequestListener } from './node-adapter.ts';
+import { restoreState, type StatePersister, startPersister } from './persistence.ts';
 import { loadOrCreateTls } from './tls.ts';
 
 /** Options of {@link startServer}. */
@@ -32,6 +35,23 @@ export interface ServerOptions {
   simulator?: SimulatorOptions | Simulator;
   /** Logger (pino's interface). @default none */
   logger?: SimulatorLogger;
+  /**
+   * Binding to an address other than loopback exposes the MDE API, the token endpoint and the control
+   * API to the network: it must be asked for explicitly. @default false
+   */
+  allowRemote?: boolean;
+  /**
+   * Token the control API (`/_sim`) requires. On a non-loopback bind one is generated when not given
+   * (returned as `controlToken`). @default none on loopback
+   */
+  controlToken?: string;
+  /** More names clients reach the server by: the control API answers to them (DNS-rebinding check). */
+  publicHosts?: readonly string[];
+  /**
+   * Keep the simulator's state in `<stateDir>/state.json`: restored at start, saved when it changed (at
+   * most every `flushIntervalMs`, default 1000) and on close. @default false
+   */
+  persist?: boolean | { flushIntervalMs?: number };
 }
 
 /** A listening server. */
@@ -43,6 +63,12 @@ export interface RunningServer {
   /** PEM file of the CA that signed the HTTPS certificate (trust it to call httpsUrl). */
   caCertPath: string | null;
   caCertPem: string | null;
+  /** The control API's token, when one is required (always on a non-loopback bind). */
+  controlToken: string | null;
+  /** The state file when persisting, else null. */
+  stateFile: string | null;
+  /** Whether the state was restored from the state file at start. */
+  restoredState: boolean;
   simulator: Simulator;
   /** Stops listening, closes open connections and releases the simulator. */
   close(): Promise<void>;
@@ -69,6 +95,22 @@ async function signingKeysFile(stateDir: string): Promise<{ path: string; keys: 
   }
 }
 
+/** Whether an address only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'));
+}
+
+/** Names a server bound to `host` can be reached by (a wildcard bind: every interface address). */
+function namesOf(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .map((info) => info?.address)
+    .filter((address): address is string => address !== undefined);
+  return [hostname(), ...addresses];
+}
+
 /** Starts the simulator's server. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -77,6 +119,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   checkPort(port, 'port');
   checkPort(httpsPort, 'httpsPort');
   const stateDir = resolve(options.stateDir ?? '.mde-sim');
+  const remote = !isLoopback(host);
+  if (remote && options.allowRemote !== true) {
+    throw new Error(
+      `Refusing to listen on ${host}: that exposes the MDE API, the token endpoint and the control API ` +
+        '(demo secrets, token minting) beyond this machine. Pass --allow-remote (allowRemote: true) to do it; ' +
+        'the control API then requires a control token.',
+    );
+  }
+  let controlToken = options.controlToken ?? null;
+  if (remote && controlToken === null) controlToken = randomBytes(24).toString('base64url');
 
   let simulator: Simulator;
   if (isSimulator(options.simulator)) {
@@ -92,6 +144,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       await mkdir(join(stateDir, 'identity'), { recursive: true });
       await writeFile(persisted.path, JSON.stringify(await simulator.identity.exportKeys()), { mode: 0o600 });
     }
+  }
+
+  simulator.controlAccess.allowHosts(...namesOf(host), ...(options.publicHosts ?? []));
+  if (controlToken !== null) simulator.controlAccess.requireToken(controlToken);
+
+  let persister: StatePersister | undefined;
+  let restoredState = false;
+  if (options.persist) {
+    restoredState = await restoreState(simulator, stateDir);
+    await mkdir(stateDir, { recursive: true });
+    persister = startPersister(simulator, stateDir, {
+      ...(typeof options.persist === 'object' && options.persist.flushIntervalMs !== undefined
+        ? { flushIntervalMs: options.persist.flushIntervalMs }
+        : {}),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    });
   }
 
   const listener = createRequestListener(simulator);
@@ -120,6 +188,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     httpsUrl,
     caCertPath,
     caCertPem,
+    controlToken,
+    stateFile: persister?.path ?? null,
+    restoredState,
     simulator,
     async close() {
       await Promise.all(
@@ -131,6 +202,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             }),
         ),
       );
+      await persister?.close();
       simulator.close();
     },
   };
