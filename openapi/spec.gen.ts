@@ -1226,7 +1226,10 @@ export const spec = {
         "properties": {
           "Comment": {
             "type": "string",
-            "description": "Comment to associate with the action. Required."
+            "maxLength": 4000,
+            "description": "Comment to associate with the action. Required. At most 4000 characters: a longer one is answered\n400 `InvalidInput` \"Invalid input Comment.\" like an empty one.\n",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit (mde-api.md open questions, \"Comment max length\"); 4000 is the common NVARCHAR(4000) column bound, and without a bound every stored action could hold megabytes."
           }
         },
         "examples": [

@@ -204,7 +204,10 @@ export interface components {
          *     }
          */
         ActionRequest: {
-            /** @description Comment to associate with the action. Required. */
+            /**
+             * @description Comment to associate with the action. Required. At most 4000 characters: a longer one is answered
+             *     400 `InvalidInput` "Invalid input Comment." like an empty one.
+             */
             Comment?: string;
         };
         /**

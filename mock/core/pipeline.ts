@@ -225,7 +225,7 @@ function readBody(
     if (problem.location === 'body') {
       if (problem.keyword === 'required')
         return { status: 400, name: 'missingParameter', args: [problem.name ?? ''] };
-      if (problem.keyword === 'minLength')
+      if (problem.keyword === 'minLength' || problem.keyword === 'maxLength')
         return { status: 400, name: 'invalidInput', args: [problem.name ?? ''] };
       return { status: 400, name: 'invalidRequestBody', args: [] };
     }

@@ -121,6 +121,7 @@ describe('mde-sim serve --config', () => {
       expect(readyLine.httpsUrl).toBeNull();
       const tokenRes = await fetch(`${readyLine.url}/_sim/tokens`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenantId: ready.tenants[0] }),
       });
       const { access_token } = (await tokenRes.json()) as { access_token: string };

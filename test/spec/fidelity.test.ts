@@ -76,7 +76,13 @@ describe('operations', () => {
       const schema = deref(doc, deref(doc, op.requestBody).content['application/json'].schema);
       expect(schema['x-mde-required']).toEqual(['Comment']);
       expect(schema.required).toBeUndefined();
-      expect(schema.properties.Comment).toEqual({ type: 'string', description: expect.any(String) });
+      expect(schema.properties.Comment).toEqual({
+        type: 'string',
+        maxLength: 4000,
+        description: expect.any(String),
+        'x-fidelity': 'inferred',
+        'x-fidelity-reason': expect.any(String),
+      });
     },
   );
 
