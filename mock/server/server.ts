@@ -17,7 +17,7 @@ import {
   type SimulatorLogger,
   type SimulatorOptions,
 } from '../core/simulator.ts';
-import { createRequestListener } from './node-adapter.ts';
+import { answerMalformedRequestsInOrder, createRequestListener } from './node-adapter.ts';
 import { restoreState, type StatePersister, startPersister } from './persistence.ts';
 import { loadOrCreateTls } from './tls.ts';
 
@@ -165,6 +165,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const listener = createRequestListener(simulator);
   const servers: Server[] = [];
   const http = createHttpServer({ keepAliveTimeout: 5_000 }, listener);
+  answerMalformedRequestsInOrder(http);
   servers.push(http);
   const url = `http://${formatHost(host)}:${await listen(http, port, host)}`;
 
@@ -177,6 +178,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       { key: tls.serverKeyPem, cert: tls.serverCertPem, keepAliveTimeout: 5_000 },
       listener,
     );
+    answerMalformedRequestsInOrder(https);
     servers.push(https);
     httpsUrl = `https://${formatHost(host)}:${await listen(https, httpsPort, host)}`;
     caCertPath = tls.caCertPath;
