@@ -153,4 +153,62 @@ describe('mde-sim serve --config', () => {
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stderr: string }).stderr).toContain(`config file ${configPath} is not valid JSON`);
   });
+
+  it.each([
+    [
+      'a seed file whose tenant has no domain (was a TypeError about toLowerCase)',
+      ['--seed-file', 'seeds.json'],
+      'seeds.json',
+      JSON.stringify([
+        { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', displayName: 'X', apps: [], users: [], machines: [] },
+      ]),
+      "seeds.json: $[0]: 'domain' is required",
+    ],
+    [
+      'a seed file that is not an array',
+      ['--seed-file', 'seeds.json'],
+      'seeds.json',
+      '{"tenants":[]}',
+      'seeds.json: $ must be a JSON array of tenant seeds',
+    ],
+    [
+      'a config file with a typo',
+      ['--config', 'config.json'],
+      'config.json',
+      '{"rateLimit":false}',
+      "config.json: config: unknown property 'rateLimit' (did you mean 'rateLimits'?)",
+    ],
+  ])(
+    'exits 1 naming the file, the JSON path and the reason for %s',
+    async (_what, args, name, content, message) => {
+      const dir = mkdtempSync(join(tmpdir(), 'mde-sim-inputs-'));
+      writeFileSync(join(dir, name), content);
+      const result = await run(
+        process.execPath,
+        [
+          'mock/server/cli.ts',
+          'serve',
+          '--port',
+          '0',
+          '--no-https',
+          ...args.map((a) => (a === name ? join(dir, a) : a)),
+        ],
+        { cwd: new URL('../..', import.meta.url).pathname },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect(result).toMatchObject({ code: 1 });
+      expect((result as { stderr: string }).stderr).toContain(message);
+      expect((result as { stderr: string }).stderr).toContain(dir);
+    },
+  );
+
+  it('refuses --host 0.0.0.0 without --allow-remote, before listening', async () => {
+    const result = await run(
+      process.execPath,
+      ['mock/server/cli.ts', 'serve', '--host', '0.0.0.0', '--port', '0', '--no-https'],
+      { cwd: new URL('../..', import.meta.url).pathname },
+    ).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toContain('Pass --allow-remote');
+    expect((result as { stdout: string }).stdout).not.toContain('mde-sim ready');
+  });
 });
