@@ -161,10 +161,15 @@ export class TenantState {
         displayName: this.displayName,
         apps: this.apps.map((app) => structuredClone(app)),
         users: this.users.map((user) => structuredClone(user)),
-        machines: [...this.#machines.values()].map((record) => ({
-          ...structuredClone(record.entity),
-          sim: { ...record.behaviour },
-        })),
+        machines: [...this.#machines.values()].map((record) => {
+          const { '@odata.context': _wireOnly, ...entity } = structuredClone(record.entity);
+          // Seeded machines always have a name (the seed schema requires one).
+          return {
+            ...entity,
+            computerDnsName: entity.computerDnsName ?? record.entity.id,
+            sim: { ...record.behaviour },
+          };
+        }),
       },
       actions: [...this.#actions.values()].map((record) => ({
         action: structuredClone(record.action),
