@@ -54,6 +54,8 @@ export interface SimulatorOptions {
   journalCapacity?: number;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
+  /** Called (and awaited) after every signing-key rotation with the keys to persist. @default none */
+  onKeysRotated?: (keys: PersistedSigningKeys) => void | Promise<void>;
   /** The OpenAPI document. @default the project's spec (openapi/defender-machine-actions.yaml) */
   spec?: object;
   /** Where to log. @default nothing */
@@ -131,6 +133,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     random,
     directory: { findTenant },
     ...(options.identityKeys === undefined ? {} : { keys: options.identityKeys }),
+    ...(options.onKeysRotated === undefined ? {} : { onKeysRotated: options.onKeysRotated }),
   });
   const limiter = new RateLimiter();
   const retries = new RetryTracker();

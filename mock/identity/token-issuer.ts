@@ -59,6 +59,11 @@ export interface IdentityProviderOptions {
   clientAssertionClock?: Clock;
   /** Allowed difference between an assertion's times and `clientAssertionClock`, in seconds. @default 300 */
   clientAssertionClockSkewSeconds?: number;
+  /**
+   * Called after every key rotation with the new key set (private keys: a secret), and awaited before the
+   * rotation resolves, so a host can persist the keys before it answers. @default none
+   */
+  onKeysRotated?: (keys: PersistedSigningKeys) => void | Promise<void>;
 }
 
 /** Defaults of {@link IdentityProviderOptions}, in one place. */
@@ -229,6 +234,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
       const set = await keys();
       await set.rotate();
       verifier?.keysChanged();
+      await options.onKeysRotated?.(set.export());
     },
 
     async exportKeys() {

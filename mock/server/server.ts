@@ -4,11 +4,10 @@
  * node:https (Entra ID clients such as msal-node refuse a non-HTTPS authority). Keys and the CA live in
  * the state directory so tokens and trust survive a restart.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   createSimulator,
   type Simulator,
@@ -16,6 +15,9 @@ import {
   type SimulatorOptions,
 } from '../core/simulator.ts';
 import { createRequestListener } from './node-adapter.ts';
+import { startProxy } from './proxy.ts';
+import { certificateNames } from './real-hosts.ts';
+import { signingKeyStore } from './signing-key-store.ts';
 import { loadOrCreateTls } from './tls.ts';
 
 /** Options of {@link startServer}. */
@@ -32,6 +34,17 @@ export interface ServerOptions {
   simulator?: SimulatorOptions | Simulator;
   /** Logger (pino's interface). @default none */
   logger?: SimulatorLogger;
+  /**
+   * Extra names the server answers to (`serve --public-host`): added to the server certificate and, through
+   * the proxy, intercepted like the Microsoft hosts. @default none
+   */
+  publicHosts?: string[];
+  /**
+   * Port of the proxy mode (an HTTP proxy intercepting the Microsoft host names, see proxy.ts); 0 picks a
+   * free one, null means no proxy. Needs HTTPS's certificate, so it is refused with `httpsPort: null`.
+   * @default null
+   */
+  proxyPort?: number | null;
 }
 
 /** A listening server. */
@@ -43,6 +56,8 @@ export interface RunningServer {
   /** PEM file of the CA that signed the HTTPS certificate (trust it to call httpsUrl). */
   caCertPath: string | null;
   caCertPem: string | null;
+  /** `http://127.0.0.1:<port>` of the proxy mode (for `HTTPS_PROXY`), or null when it is off. */
+  proxyUrl: string | null;
   simulator: Simulator;
   /** Stops listening, closes open connections and releases the simulator. */
   close(): Promise<void>;
@@ -59,16 +74,6 @@ function checkPort(value: number | null | undefined, name: string): void {
   }
 }
 
-/** Loads the persisted signing keys, or lets the simulator create them and persists those. */
-async function signingKeysFile(stateDir: string): Promise<{ path: string; keys: string | undefined }> {
-  const path = join(stateDir, 'identity', 'signing-keys.json');
-  try {
-    return { path, keys: await readFile(path, 'utf8') };
-  } catch {
-    return { path, keys: undefined };
-  }
-}
-
 /** Starts the simulator's server. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -76,22 +81,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const httpsPort = options.httpsPort === undefined ? 5443 : options.httpsPort;
   checkPort(port, 'port');
   checkPort(httpsPort, 'httpsPort');
+  const proxyPort = options.proxyPort ?? null;
+  checkPort(proxyPort, 'proxyPort');
+  if (proxyPort !== null && httpsPort === null) {
+    throw new TypeError(
+      'proxyPort needs HTTPS (the proxy serves its certificate): do not combine it with httpsPort null',
+    );
+  }
   const stateDir = resolve(options.stateDir ?? '.mde-sim');
+  const serverNames = certificateNames([...(options.publicHosts ?? []), ...(isWildcard(host) ? [] : [host])]);
+  // Trust material is checked before anything listens: a damaged file stops the start with one line.
+  const tls = httpsPort === null ? undefined : await loadOrCreateTls(stateDir, { serverNames });
 
   let simulator: Simulator;
   if (isSimulator(options.simulator)) {
     simulator = options.simulator;
   } else {
-    const persisted = await signingKeysFile(stateDir);
+    const keyStore = signingKeyStore(stateDir);
+    const persisted = await keyStore.load();
     simulator = await createSimulator({
       ...(options.logger === undefined ? {} : { logger: options.logger }),
       ...options.simulator,
-      ...(persisted.keys === undefined ? {} : { identityKeys: persisted.keys }),
+      ...(persisted === undefined ? {} : { identityKeys: persisted }),
+      // A rotation is on disk before POST /_sim/keys/rotate answers.
+      onKeysRotated: (keys) => keyStore.save(keys),
     });
-    if (persisted.keys === undefined) {
-      await mkdir(join(stateDir, 'identity'), { recursive: true });
-      await writeFile(persisted.path, JSON.stringify(await simulator.identity.exportKeys()), { mode: 0o600 });
-    }
+    if (persisted === undefined) await keyStore.save(await simulator.identity.exportKeys());
   }
 
   const listener = createRequestListener(simulator);
@@ -103,8 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let httpsUrl: string | null = null;
   let caCertPath: string | null = null;
   let caCertPem: string | null = null;
-  if (httpsPort !== null) {
-    const tls = await loadOrCreateTls(stateDir);
+  if (httpsPort !== null && tls !== undefined) {
     const https = createHttpsServer(
       { key: tls.serverKeyPem, cert: tls.serverCertPem, keepAliveTimeout: 5_000 },
       listener,
@@ -115,13 +129,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     caCertPem = tls.caCertPem;
   }
 
+  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+  if (proxyPort !== null && tls !== undefined) {
+    proxy = await startProxy({
+      host,
+      port: proxyPort,
+      hosts: serverNames,
+      tls: { certPem: tls.serverCertPem, keyPem: tls.serverKeyPem },
+      listener,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    });
+  }
+
   return {
     url,
     httpsUrl,
     caCertPath,
     caCertPem,
+    proxyUrl: proxy?.url ?? null,
     simulator,
     async close() {
+      await proxy?.close();
       await Promise.all(
         servers.map(
           (server) =>
@@ -134,6 +162,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       simulator.close();
     },
   };
+}
+
+/** An address that means "every interface": it is no name a client calls, so no certificate name. */
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
 }
 
 function formatHost(host: string): string {
