@@ -4,8 +4,8 @@
  * signed still verify, and a JSON form the server persists in its state directory.
  */
 import {
-  type CryptoKey,
   CompactSign,
+  type CryptoKey,
   calculateJwkThumbprint,
   compactVerify,
   exportJWK,
