@@ -92,6 +92,16 @@ export const aadstsErrors = {
     message: ({ audience }) =>
       `Client assertion contains an invalid signature. [Reason - The audience '${audience}' is not valid for this token endpoint.]`,
   }),
+  /**
+   * inferred: the reference is silent; code, `error` and wording as MSAL libraries handle them (MSAL Python
+   * and msal-node branch on `invalid_instance` to report an untrusted authority).
+   */
+  unknownInstance: entry({
+    code: 50049,
+    status: 400,
+    error: 'invalid_instance',
+    message: () => 'Unknown or invalid instance.',
+  }),
   /** inferred wording. */
   unsupportedGrantType: entry<{ grantType: string }>({
     code: 70003,

@@ -19,6 +19,7 @@ import {
   userTokenClaims,
 } from './access-token.ts';
 import { checkClientAssertion } from './client-assertion.ts';
+import { cloudOfHost } from './clouds.ts';
 import { type DirectoryTenant, findApp, findUser, type IdentityDirectory } from './directory.ts';
 import { MULTI_TENANT_SEGMENTS } from './discovery.ts';
 import { base64Url, type IdentityRandom } from './token-identifiers.ts';
@@ -86,6 +87,12 @@ async function issue(
   protocol: TokenProtocol,
 ): Promise<Record<string, unknown>> {
   if (req.method !== 'POST') fail('postRequired', { method: req.method });
+  // On a real cloud's sign-in host, that cloud's audiences only (login.microsoftonline.us: US Government).
+  const cloud = cloudOfHost(req.origin);
+  if (cloud !== undefined) {
+    const lower = new Set(cloud.audiences.map((a) => a.toLowerCase()));
+    deps = { ...deps, acceptedAudiences: deps.acceptedAudiences.filter((a) => lower.has(a.toLowerCase())) };
+  }
   const multiTenant = MULTI_TENANT_SEGMENTS.has(segment.toLowerCase());
   let tenant = multiTenant ? undefined : deps.directory.findTenant(segment);
   if (!multiTenant && tenant === undefined) fail('tenantNotFound', { tenant: segment });

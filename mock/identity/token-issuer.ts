@@ -13,6 +13,7 @@ import {
   signToken,
   tokenTimes,
 } from './access-token.ts';
+import { allCloudAudiences } from './clouds.ts';
 import { findApp, type IdentityDirectory } from './directory.ts';
 import { instanceDiscovery, MULTI_TENANT_SEGMENTS, openIdConfiguration } from './discovery.ts';
 import {
@@ -41,8 +42,9 @@ export interface IdentityProviderOptions {
    */
   tokenLifetimeSeconds?: number;
   /**
-   * Resources a token can be issued for (`<audience>/.default`) and that `verifyAccessToken` accepts.
-   * @default the four MDE audiences of the reference decisions
+   * Resources a token can be issued for (`<audience>/.default`) and that `verifyAccessToken` accepts. On a
+   * real cloud's sign-in host (through the proxy) only that cloud's share of them is issued (clouds.ts).
+   * @default the four public MDE audiences of the reference decisions, `api-gcc`, and the US Government ones
    */
   acceptedAudiences?: readonly string[];
   /** Random source for ids (`aio`, `uti`, trace ids); the simulator's seeded `RandomSource` fits. @default WebCrypto */
@@ -69,12 +71,8 @@ export interface IdentityProviderOptions {
 /** Defaults of {@link IdentityProviderOptions}, in one place. */
 export const identityProviderDefaults = {
   tokenLifetimeSeconds: 3900,
-  acceptedAudiences: [
-    'https://api.securitycenter.microsoft.com',
-    'https://api.security.microsoft.com',
-    'https://api.securitycenter.windows.com',
-    'https://securitycenter.onmicrosoft.com/windowsatpservice',
-  ],
+  // The public cloud's audiences first (the first one is what mintToken uses), then US Government's.
+  acceptedAudiences: allCloudAudiences,
   tenantRegionScope: 'NA',
   verificationCacheEntries: 10_000,
   clientAssertionClockSkewSeconds: 300,
@@ -164,9 +162,19 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
       if (route === 'discovery/v2.0/keys' || route === 'discovery/keys')
         return json(200, (await keys()).jwks());
       if (route === 'discovery/instance' && segment.toLowerCase() === 'common') {
-        return json(
-          200,
-          instanceDiscovery(req.origin, new URLSearchParams(req.query).get('authorization_endpoint')),
+        const discovered = instanceDiscovery(
+          req.origin,
+          new URLSearchParams(req.query).get('authorization_endpoint'),
+        );
+        if (discovered.ok) return json(200, discovered.body);
+        return aadstsErrorResponse(
+          'unknownInstance',
+          {},
+          {
+            nowMs: clock.now(),
+            traceId: random.uuid(),
+            correlationId: req.headers['client-request-id'] ?? random.uuid(),
+          },
         );
       }
       if (route === 'v2.0/.well-known/openid-configuration') {
