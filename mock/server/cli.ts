@@ -29,6 +29,10 @@ export interface ConfigFile {
   rateLimits?: boolean;
   lifecycle?: SimulatorOptions['lifecycle'];
   logLevel?: string;
+  /** Port of the proxy mode for unmodified clients on Microsoft's host names (`--proxy-port`). */
+  proxyPort?: number | null;
+  /** Extra host names for the certificate and printed URLs (`--public-host`, repeatable). */
+  publicHosts?: string[];
 }
 
 function portArg(value: string): number {
@@ -127,6 +131,11 @@ function banner(
       `HTTPS (for msal-node and other Entra ID clients): ${server.httpsUrl}  CA: ${server.caCertPath}`,
     );
   }
+  if (server.proxyUrl) {
+    lines.push(
+      `Proxy for clients that keep Microsoft's host names: HTTPS_PROXY=${server.proxyUrl}  (trust the CA above)`,
+    );
+  }
   lines.push(`Control API: ${server.url}/_sim/tenants   Stop: Ctrl+C`, '');
   return lines.join('\n');
 }
@@ -179,6 +188,19 @@ export function createProgram(): Command {
     )
     .option('--no-rate-limits', 'switch the 100/min, 1500/h quotas off')
     .addOption(
+      new Option(
+        '--proxy-port <port>',
+        "proxy mode: an HTTP proxy for clients that keep Microsoft's host names (HTTPS_PROXY), 0 = a free port",
+      )
+        .argParser(portArg)
+        .env('MDE_SIM_PROXY_PORT'),
+    )
+    .option(
+      '--public-host <name>',
+      'another name clients use for this server (certificate, URLs); repeatable',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .addOption(
       new Option('--log-level <level>', 'pino log level')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
         .env('MDE_SIM_LOG_LEVEL'),
@@ -217,7 +239,11 @@ export function createProgram(): Command {
         forbiddenWording: pick('forbiddenWording', 'forbiddenWording') ?? 'current',
         rateLimits: flags.rateLimits === false ? false : (config.rateLimits ?? true),
       };
+      const proxyPort = (flags.proxyPort as number | undefined) ?? config.proxyPort ?? null;
+      const publicHosts = (flags.publicHost as string[] | undefined) ?? config.publicHosts ?? [];
       const server = await startServer({
+        proxyPort,
+        publicHosts,
         host: pick('host', 'host') ?? '127.0.0.1',
         port: pick('port', 'port') ?? 5080,
         httpsPort,
@@ -230,6 +256,7 @@ export function createProgram(): Command {
         httpsUrl: server.httpsUrl,
         caCertPath: server.caCertPath,
         controlUrl: `${server.url}/_sim`,
+        ...(server.proxyUrl === null ? {} : { proxyUrl: server.proxyUrl }),
         tenants: server.simulator.control.tenants().map((t) => t.id),
       };
       process.stdout.write(`mde-sim ready ${JSON.stringify(ready)}\n${banner(server, certificate)}\n`);
