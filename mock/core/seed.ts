@@ -4,7 +4,7 @@
  * Seeds are plain JSON so they can come from a file, a control-API request or code.
  */
 import type { Machine } from '../../openapi/index.ts';
-import type { AppRegistration, UserAccount } from './types.ts';
+import type { AppRegistration, ManagedIdentity, UserAccount } from './types.ts';
 
 /** How a simulated machine behaves when actions reach it. */
 export interface MachineBehaviour {
@@ -34,4 +34,6 @@ export interface TenantSeed {
   apps: AppRegistration[];
   users: UserAccount[];
   machines: MachineSeed[];
+  /** Managed identities that get tokens from the App Service and IMDS endpoints. @default none */
+  managedIdentities?: ManagedIdentity[];
 }

@@ -131,7 +131,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     // Clients sign assertions with their wall clock, even when the simulator's clock was moved.
     clientAssertionClock: new SimulatorClock(),
     random,
-    directory: { findTenant },
+    directory: { findTenant, tenants: () => tenants.values() },
     ...(options.identityKeys === undefined ? {} : { keys: options.identityKeys }),
     ...(options.onKeysRotated === undefined ? {} : { onKeysRotated: options.onKeysRotated }),
   });

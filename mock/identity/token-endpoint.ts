@@ -4,6 +4,7 @@
  * credentials with a secret or a certificate assertion, and the resource-owner password grant, answered with
  * the real response shapes and the real AADSTS errors.
  */
+import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import type { AppRegistration, Clock, SimRequest, SimResponse } from '../core/types.ts';
 import {
   type AadstsErrorName,
@@ -22,6 +23,7 @@ import { checkClientAssertion } from './client-assertion.ts';
 import { cloudOfHost } from './clouds.ts';
 import { type DirectoryTenant, findApp, findUser, type IdentityDirectory } from './directory.ts';
 import { MULTI_TENANT_SEGMENTS } from './discovery.ts';
+import { checkFederatedAssertion } from './federated-credential.ts';
 import { base64Url, type IdentityRandom } from './token-identifiers.ts';
 
 /** What the token endpoint needs from its identity provider. */
@@ -36,6 +38,8 @@ export interface TokenEndpointDependencies {
   clientAssertionClockSkewSeconds: number;
   /** Signs claims with the current key. */
   sign(claims: object): Promise<string>;
+  /** The published keys (federated assertions from the simulator's own managed identities). */
+  jwks(): Promise<JSONWebKeySet>;
 }
 
 /** Which protocol version's endpoint was called. */
@@ -250,6 +254,25 @@ async function authenticateClient(
         reason: `The client_assertion_type '${assertionType}' is not supported.`,
       });
     }
+    if (
+      app.federatedCredentials !== undefined &&
+      app.federatedCredentials.length > 0 &&
+      !namesCertificate(assertion)
+    ) {
+      const failure = await checkFederatedAssertion({
+        assertion,
+        credentials: app.federatedCredentials,
+        ownJwks: () => deps.jwks(),
+        isOwnIssuer: (issuer) => {
+          const match = /^https:\/\/login\.microsoftonline\.com\/([^/]+)\/v2\.0$/.exec(issuer);
+          return match !== null && deps.directory.findTenant(match[1]!)?.id === match[1]!.toLowerCase();
+        },
+        nowSeconds: deps.clientAssertionClock.now() / 1000,
+        clockSkewSeconds: deps.clientAssertionClockSkewSeconds,
+      });
+      if (failure !== undefined) fail(failure.error, failure.params as never);
+      return '2';
+    }
     const failure = await checkClientAssertion({
       assertion,
       clientId: app.clientId,
@@ -268,6 +291,16 @@ async function authenticateClient(
   }
   if (publicClientAllowed && app.isPublicClient === true) return '0';
   return fail('missingClientCredential', {});
+}
+
+/** Whether an assertion's header names a certificate (`x5t`, `x5t#S256`): a certificate credential's. */
+function namesCertificate(assertion: string): boolean {
+  try {
+    const header = decodeProtectedHeader(assertion);
+    return header.x5t !== undefined || header['x5t#S256'] !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Token endpoint URLs an assertion may name as `aud`: this host's and the real host's, v1 and v2. */

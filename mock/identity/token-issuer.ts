@@ -16,6 +16,7 @@ import {
 import { allCloudAudiences } from './clouds.ts';
 import { findApp, type IdentityDirectory } from './directory.ts';
 import { instanceDiscovery, MULTI_TENANT_SEGMENTS, openIdConfiguration } from './discovery.ts';
+import { createManagedIdentityEndpoint, managedIdentityFlavour } from './managed-identity.ts';
 import {
   createSigningKeySet,
   generateSigningKey,
@@ -142,7 +143,8 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
   };
 
   const sign = async (claims: object) => signToken(claims, (await keys()).current());
-  const tokenEndpoint = createTokenEndpoint({ ...settings, sign });
+  const managedIdentityEndpoint = createManagedIdentityEndpoint({ ...settings, sign });
+  const tokenEndpoint = createTokenEndpoint({ ...settings, sign, jwks: async () => (await keys()).jwks() });
 
   const json = (status: number, body: unknown): SimResponse => ({
     status,
@@ -152,6 +154,8 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
 
   return {
     async handle(req) {
+      const managedIdentity = managedIdentityFlavour(req.path);
+      if (managedIdentity !== undefined) return managedIdentityEndpoint(req, managedIdentity);
       const segments = req.path.split('/').filter(Boolean).map(safeDecode);
       const [segment, ...rest] = segments;
       if (segment === undefined) return undefined;
