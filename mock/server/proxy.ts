@@ -116,7 +116,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       resolve((proxy.address() as AddressInfo).port);
     });
   });
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const wildcard = options.host === '0.0.0.0' || options.host === '::';
+  const bound = wildcard ? '127.0.0.1' : options.host;
+  const shownHost = bound.includes(':') ? `[${bound}]` : bound;
   return {
     url: `http://${shownHost}:${port}`,
     port,

@@ -113,7 +113,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const servers: Server[] = [];
   const http = createHttpServer({ keepAliveTimeout: 5_000 }, listener);
   servers.push(http);
-  const url = `http://${formatHost(host)}:${await listen(http, port, host)}`;
+  // A wildcard bind is no address a client calls (nor a certificate name): print a name that is.
+  const shownHost = isWildcard(host) ? (options.publicHosts?.[0] ?? '127.0.0.1') : host;
+  const url = `http://${formatHost(shownHost)}:${await listen(http, port, host)}`;
 
   let httpsUrl: string | null = null;
   let caCertPath: string | null = null;
@@ -124,7 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       listener,
     );
     servers.push(https);
-    httpsUrl = `https://${formatHost(host)}:${await listen(https, httpsPort, host)}`;
+    httpsUrl = `https://${formatHost(shownHost)}:${await listen(https, httpsPort, host)}`;
     caCertPath = tls.caCertPath;
     caCertPem = tls.caCertPem;
   }
