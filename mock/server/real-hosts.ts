@@ -2,7 +2,7 @@
  * @module
  * The host names the simulator answers on besides its own address: every API host of the spec's `servers`
  * (all regions, the legacy host, US Government) and the Entra ID sign-in hosts. The server certificate names
- * them all, and the proxy intercepts exactly these (plus the loopback names and any `--public-host`).
+ * them all, and the proxy intercepts exactly the certificate's names.
  */
 
 import { spec } from '../../openapi/spec.gen.ts';
@@ -27,9 +27,4 @@ export function certificateNames(publicHosts: readonly string[] = []): string[] 
       ...publicHosts.map((h) => h.toLowerCase().replace(/^\[(.*)\]$/, '$1')),
     ]),
   ];
-}
-
-/** The Microsoft host names the proxy intercepts (the API and Entra hosts). */
-export function interceptedHosts(): string[] {
-  return [...new Set([...apiHosts(), ...entraHosts])];
 }
