@@ -135,6 +135,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     ...(options.identityKeys === undefined ? {} : { keys: options.identityKeys }),
     ...(options.onKeysRotated === undefined ? {} : { onKeysRotated: options.onKeysRotated }),
   });
+  // Persisted keys are proven now (each signs and verifies a test token), not at the first token request.
+  if (options.identityKeys !== undefined) await identity.jwks();
   const limiter = new RateLimiter();
   const retries = new RetryTracker();
   const faults = new FaultInjector();
