@@ -2,6 +2,12 @@
  * @module
  * The offline Entra ID: `createIdentityProvider` serves the token endpoint and the discovery documents MSAL
  * reads, verifies the access tokens it issued, and mints tokens for tests and the control API.
+ *
+ * Routes, in the order `handle` tries them: the managed-identity endpoints (`/msi/token`,
+ * `/metadata/identity/oauth2/token`: managed-identity.ts), `/{tenant}/oauth2/v2.0/token` and
+ * `/{tenant}/oauth2/token` (token-endpoint.ts, with federated-credential.ts and client-assertion.ts for
+ * assertions), the JWKS, `/common/discovery/instance` and the OpenID configuration (discovery.ts, by the
+ * cloud of the host asked: clouds.ts).
  */
 import type { JSONWebKeySet } from 'jose';
 import type { Clock, SimRequest, SimResponse } from '../core/types.ts';

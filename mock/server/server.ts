@@ -1,8 +1,9 @@
 /**
  * @module
- * The standalone server: one simulator behind plain node:http (for curl, MSW users, speed) and
- * node:https (Entra ID clients such as msal-node refuse a non-HTTPS authority). Keys and the CA live in
- * the state directory so tokens and trust survive a restart.
+ * The standalone server: one simulator behind plain node:http (for curl, MSW users, speed), node:https
+ * (Entra ID clients such as msal-node refuse a non-HTTPS authority) and, optionally, the proxy mode for
+ * clients that keep Microsoft's host names (proxy.ts). Keys and the CA live in the state directory so
+ * tokens and trust survive a restart; damaged ones stop the start (tls.ts, signing-key-store.ts).
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
