@@ -43,10 +43,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const isAllowed = (host: string) => allowed.has(host.replace(/^\[(.*)\]$/, '$1'));
   const secureContext = createSecureContext({ cert: options.tls.certPem, key: options.tls.keyPem });
   const tunnels = new Set<Socket>();
+  // The host each decrypted socket's tunnel was opened for.
+  const tunnelHosts = new WeakMap<Socket, string>();
 
   // Requests that arrive inside a tunnel: an HTTP server that never listens, fed decrypted sockets.
   const inner = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
-    const tunnelHost = (req.socket as TLSSocket & { tunnelHost?: string }).tunnelHost ?? '';
+    const tunnelHost = tunnelHosts.get(req.socket) ?? '';
     // The Host header must name the host the tunnel was opened for (no smuggling a loopback Host in).
     if (hostName(req.headers.host ?? '') !== tunnelHost) {
       refuse(
@@ -102,7 +104,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length > 0) socket.unshift(head);
     const tlsSocket = new TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
-    Object.assign(tlsSocket, { tunnelHost: host });
+    tunnelHosts.set(tlsSocket, host);
     tlsSocket.on('error', () => socket.destroy());
     tunnels.add(socket);
     socket.once('close', () => tunnels.delete(socket));
