@@ -28,6 +28,15 @@ export {
 } from './core/simulator.ts';
 export type { LifecycleOptions } from './core/tenant-state.ts';
 export { formatTimestamp, parseTimestamp } from './core/timestamps.ts';
-export type { AppRegistration, Clock, SimRequest, SimResponse, UserAccount } from './core/types.ts';
+export type {
+  AppRegistration,
+  Clock,
+  FederatedCredential,
+  ManagedIdentity,
+  SimRequest,
+  SimResponse,
+  UserAccount,
+} from './core/types.ts';
+export { APP_SERVICE_IDENTITY_HEADER } from './identity/managed-identity.ts';
 // Deliberately not exported: the pipeline steps, tenant state and limiter. They are the core's inside;
 // everything a user needs goes through createSimulator() and its typed control surface.

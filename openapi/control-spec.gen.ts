@@ -937,6 +937,110 @@ export const controlSpec = {
             "items": {
               "$ref": "#/components/schemas/MachineSeed"
             }
+          },
+          "managedIdentities": {
+            "type": "array",
+            "maxItems": 1000,
+            "description": "Managed identities that get tokens from the App Service and IMDS endpoints.",
+            "items": {
+              "$ref": "#/components/schemas/ManagedIdentity"
+            }
+          }
+        }
+      },
+      "ManagedIdentity": {
+        "type": "object",
+        "description": "A managed identity (App Service, VM, Logic App) of the tenant.",
+        "additionalProperties": false,
+        "required": [
+          "kind",
+          "clientId",
+          "objectId",
+          "resourceId",
+          "displayName",
+          "roles"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "system-assigned",
+              "user-assigned"
+            ]
+          },
+          "clientId": {
+            "$ref": "#/components/schemas/Guid"
+          },
+          "objectId": {
+            "$ref": "#/components/schemas/Guid"
+          },
+          "resourceId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1024,
+            "description": "Azure resource id (the token's `xms_mirid`)."
+          },
+          "displayName": {
+            "$ref": "#/components/schemas/ShortText"
+          },
+          "roles": {
+            "type": "array",
+            "maxItems": 200,
+            "items": {
+              "$ref": "#/components/schemas/ShortText"
+            }
+          }
+        }
+      },
+      "FederatedCredential": {
+        "type": "object",
+        "description": "A federated identity credential on an app registration (workload identity federation).",
+        "additionalProperties": false,
+        "required": [
+          "issuer",
+          "subject"
+        ],
+        "properties": {
+          "name": {
+            "$ref": "#/components/schemas/ShortText"
+          },
+          "issuer": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2048,
+            "description": "Issuer of the external token, compared case-sensitively with its `iss`."
+          },
+          "subject": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2048
+          },
+          "audiences": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+              "type": "string",
+              "maxLength": 2048
+            },
+            "description": "Accepted `aud` values; default `api://AzureADTokenExchange`."
+          },
+          "jwks": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "keys"
+            ],
+            "description": "Public keys of an external issuer (the simulator never fetches anything).",
+            "properties": {
+              "keys": {
+                "type": "array",
+                "maxItems": 50,
+                "items": {
+                  "type": "object",
+                  "additionalProperties": true
+                }
+              }
+            }
           }
         }
       },
@@ -980,6 +1084,13 @@ export const controlSpec = {
           },
           "isPublicClient": {
             "type": "boolean"
+          },
+          "federatedCredentials": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+              "$ref": "#/components/schemas/FederatedCredential"
+            }
           }
         }
       },
@@ -2119,6 +2230,15 @@ export const controlSpec = {
               "minLength": 1,
               "maxLength": 253
             }
+          },
+          "proxyPort": {
+            "description": "Port of the proxy mode (`--proxy-port`); null for none.",
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 65535
           },
           "persist": {
             "type": "boolean"

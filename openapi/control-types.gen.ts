@@ -307,6 +307,34 @@ export interface components {
             apps: components["schemas"]["AppRegistration"][];
             users: components["schemas"]["UserAccount"][];
             machines: components["schemas"]["MachineSeed"][];
+            /** @description Managed identities that get tokens from the App Service and IMDS endpoints. */
+            managedIdentities?: components["schemas"]["ManagedIdentity"][];
+        };
+        /** @description A managed identity (App Service, VM, Logic App) of the tenant. */
+        ManagedIdentity: {
+            /** @enum {string} */
+            kind: "system-assigned" | "user-assigned";
+            clientId: components["schemas"]["Guid"];
+            objectId: components["schemas"]["Guid"];
+            /** @description Azure resource id (the token's `xms_mirid`). */
+            resourceId: string;
+            displayName: components["schemas"]["ShortText"];
+            roles: components["schemas"]["ShortText"][];
+        };
+        /** @description A federated identity credential on an app registration (workload identity federation). */
+        FederatedCredential: {
+            name?: components["schemas"]["ShortText"];
+            /** @description Issuer of the external token, compared case-sensitively with its `iss`. */
+            issuer: string;
+            subject: string;
+            /** @description Accepted `aud` values; default `api://AzureADTokenExchange`. */
+            audiences?: string[];
+            /** @description Public keys of an external issuer (the simulator never fetches anything). */
+            jwks?: {
+                keys: {
+                    [key: string]: unknown;
+                }[];
+            };
         };
         AppRegistration: {
             clientId: components["schemas"]["Guid"];
@@ -316,6 +344,7 @@ export interface components {
             roles: components["schemas"]["ShortText"][];
             delegatedScopes?: components["schemas"]["ShortText"][];
             isPublicClient?: boolean;
+            federatedCredentials?: components["schemas"]["FederatedCredential"][];
         };
         UserAccount: {
             objectId: components["schemas"]["Guid"];
@@ -619,6 +648,8 @@ export interface components {
             allowRemote?: boolean;
             controlToken?: string;
             publicHosts?: string[];
+            /** @description Port of the proxy mode (`--proxy-port`); null for none. */
+            proxyPort?: number | null;
             persist?: boolean;
             persistIntervalMs?: number;
         };

@@ -65,6 +65,8 @@ export interface SimulatorOptions {
   journalCapacity?: number;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
+  /** Called (and awaited) after every signing-key rotation with the keys to persist. @default none */
+  onKeysRotated?: (keys: PersistedSigningKeys) => void | Promise<void>;
   /** The OpenAPI document. @default the project's spec (openapi/defender-machine-actions.yaml) */
   spec?: object;
   /** Where to log. @default nothing */
@@ -150,9 +152,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     // Clients sign assertions with their wall clock, even when the simulator's clock was moved.
     clientAssertionClock: new SimulatorClock(),
     random,
-    directory: { findTenant: (idOrDomain) => state.findTenant(idOrDomain) },
+    directory: { findTenant: (idOrDomain) => state.findTenant(idOrDomain), tenants: () => state.tenants() },
     ...(options.identityKeys === undefined ? {} : { keys: options.identityKeys }),
+    ...(options.onKeysRotated === undefined ? {} : { onKeysRotated: options.onKeysRotated }),
   });
+  // Persisted keys are proven now (each signs and verifies a test token), not at the first token request.
+  if (options.identityKeys !== undefined) await identity.jwks();
 
   const deps: PipelineDeps = {
     router,

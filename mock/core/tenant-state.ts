@@ -9,7 +9,7 @@ import type { Machine, MachineAction, MachineActionStatus, MachineActionType } f
 import { MinHeap } from './min-heap.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import { formatTimestamp } from './timestamps.ts';
-import type { AppRegistration, UserAccount } from './types.ts';
+import type { AppRegistration, ManagedIdentity, UserAccount } from './types.ts';
 
 /** Timing of the action lifecycle. */
 export interface LifecycleOptions {
@@ -114,6 +114,7 @@ export class TenantState {
   readonly displayName: string;
   readonly apps: AppRegistration[];
   readonly users: UserAccount[];
+  readonly managedIdentities: ManagedIdentity[];
   readonly #lifecycle: LifecycleOptions;
   readonly #machines = new Map<string, MachineRecord>();
   readonly #machineIdByName = new Map<string, string>();
@@ -134,6 +135,7 @@ export class TenantState {
     this.displayName = seed.displayName;
     this.apps = seed.apps.map((app) => ({ ...app }));
     this.users = seed.users.map((user) => ({ ...user }));
+    this.managedIdentities = (seed.managedIdentities ?? []).map((identity) => ({ ...identity }));
     for (const app of this.apps) this.#appsById.set(app.clientId.toLowerCase(), app);
     for (const user of this.users) this.#usersById.set(user.objectId.toLowerCase(), user);
     this.#lifecycle = lifecycle;

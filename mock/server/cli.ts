@@ -174,6 +174,11 @@ function banner(
       `HTTPS (for msal-node and other Entra ID clients): ${server.httpsUrl}  CA: ${server.caCertPath}`,
     );
   }
+  if (server.proxyUrl) {
+    lines.push(
+      `Proxy for clients that keep Microsoft's host names: HTTPS_PROXY=${server.proxyUrl}  (trust the CA above)`,
+    );
+  }
   lines.push(`Control API: ${server.url}/_sim/tenants   Stop: Ctrl+C`, '');
   return lines.join('\n');
 }
@@ -227,7 +232,7 @@ export function createProgram(): Command {
     .option('--no-rate-limits', 'switch the 100/min, 1500/h quotas off')
     .option(
       '--public-host <name>',
-      'another name clients use to reach this server (repeatable); the control API answers to it',
+      'another name clients use to reach this server (repeatable): certificate, printed URLs, control API',
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option('--allow-remote', 'allow a non-loopback --host (exposes the API, the token endpoint and /_sim)')
@@ -245,6 +250,14 @@ export function createProgram(): Command {
       new Option('--persist-interval <ms>', 'how often a changed state is saved (with --persist)').argParser(
         intervalArg,
       ),
+    )
+    .addOption(
+      new Option(
+        '--proxy-port <port>',
+        "proxy mode: an HTTP proxy for clients that keep Microsoft's host names (HTTPS_PROXY), 0 = a free port",
+      )
+        .argParser(portArg)
+        .env('MDE_SIM_PROXY_PORT'),
     )
     .addOption(
       new Option('--log-level <level>', 'pino log level')
@@ -292,8 +305,10 @@ export function createProgram(): Command {
       const persist = flags.persist === true || config.persist === true;
       const persistIntervalMs = (flags.persistInterval as number | undefined) ?? config.persistIntervalMs;
       const controlToken = pick('controlToken', 'controlToken');
+      const proxyPort = (flags.proxyPort as number | undefined) ?? config.proxyPort ?? null;
       const server = await startServer({
         host,
+        proxyPort,
         port: pick('port', 'port') ?? 5080,
         httpsPort,
         stateDir,
@@ -311,6 +326,7 @@ export function createProgram(): Command {
         httpsUrl: server.httpsUrl,
         caCertPath: server.caCertPath,
         controlUrl: `${server.url}/_sim`,
+        ...(server.proxyUrl === null ? {} : { proxyUrl: server.proxyUrl }),
         tenants: server.simulator.control.tenants().map((t) => t.id),
       };
       process.stdout.write(`mde-sim ready ${JSON.stringify(ready)}\n${banner(server, certificate)}\n`);

@@ -3,7 +3,8 @@
  * paste-ready token + curl command that really removes an app restriction.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 let child: ChildProcess;
 let output = '';
-let ready: { url: string; httpsUrl: string; caCertPath: string; tenants: string[] };
+let ready: { url: string; httpsUrl: string; caCertPath: string; proxyUrl: string; tenants: string[] };
+let stateDir: string;
 
 beforeAll(async () => {
-  const stateDir = mkdtempSync(join(tmpdir(), 'mde-sim-serve-'));
+  stateDir = mkdtempSync(join(tmpdir(), 'mde-sim-serve-'));
   child = spawn(
     process.execPath,
     [
@@ -25,6 +27,10 @@ beforeAll(async () => {
       '0',
       '--https-port',
       '0',
+      '--proxy-port',
+      '0',
+      '--public-host',
+      'sim.example.test',
       '--state-dir',
       stateDir,
       '--log-level',
@@ -56,6 +62,11 @@ describe('mde-sim serve', () => {
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.httpsUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.caCertPath).toMatch(/tls\/ca\.crt$/);
+    expect(ready.proxyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(output).toContain(`HTTPS_PROXY=${ready.proxyUrl}`);
+    const cert = new X509Certificate(readFileSync(join(stateDir, 'tls', 'server.crt')));
+    expect(cert.checkHost('sim.example.test')).toBe('sim.example.test');
+    expect(cert.checkHost('api.securitycenter.microsoft.com')).toBe('api.securitycenter.microsoft.com');
     expect(ready.tenants).toEqual(['d2c0b5e4-7a1f-4c3e-9b8d-1f6a2e4c7b90']);
     expect(output).toContain('1e5bc9d7e413ddd7902c2932e418702b84d0cc07');
   });
@@ -141,6 +152,21 @@ describe('mde-sim serve --config', () => {
     } finally {
       server.kill('SIGTERM');
     }
+  });
+
+  it('refuses to start on a damaged ca.crt with one line naming it and the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mde-sim-damaged-'));
+    cpSync(join(stateDir, 'tls'), join(dir, 'tls'), { recursive: true });
+    writeFileSync(join(dir, 'tls', 'ca.crt'), '-----BEGIN CERTIFICATE-----\nnot a certificate\n');
+    const result = await run(
+      process.execPath,
+      ['mock/server/cli.ts', 'serve', '--port', '0', '--https-port', '0', '--state-dir', dir],
+      { cwd: new URL('../..', import.meta.url).pathname },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toBe(
+      `mde-sim: ${join(dir, 'tls', 'ca.crt')} is not a readable CA certificate. Delete ${join(dir, 'tls')} to make a new CA; clients must then trust the new ca.crt.\n`,
+    );
   });
 
   it('exits with a clear message for a config file that is not JSON', async () => {
