@@ -1460,19 +1460,102 @@ export const controlSpec = {
           "apps": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/AppSummary"
             }
           },
           "users": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/UserSummary"
             }
           },
           "machines": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/MachineSummary"
+            }
+          }
+        }
+      },
+      "AppSummary": {
+        "type": "object",
+        "description": "An app registration with its demo credentials.",
+        "required": [
+          "clientId",
+          "displayName",
+          "clientSecret",
+          "hasCertificate",
+          "isPublicClient",
+          "roles",
+          "delegatedScopes"
+        ],
+        "properties": {
+          "clientId": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "clientSecret": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hasCertificate": {
+            "type": "boolean"
+          },
+          "isPublicClient": {
+            "type": "boolean"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "delegatedScopes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "UserSummary": {
+        "type": "object",
+        "description": "A user with the demo password.",
+        "required": [
+          "objectId",
+          "userPrincipalName",
+          "displayName",
+          "password",
+          "mdeRoles",
+          "deviceGroups"
+        ],
+        "properties": {
+          "objectId": {
+            "type": "string"
+          },
+          "userPrincipalName": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "password": {
+            "type": "string"
+          },
+          "mdeRoles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "deviceGroups": {
+            "type": "array",
+            "items": {
+              "type": "string"
             }
           }
         }

@@ -436,9 +436,28 @@ export interface components {
             id: string;
             domain: string;
             displayName: string;
-            apps: Record<string, never>[];
-            users: Record<string, never>[];
+            apps: components["schemas"]["AppSummary"][];
+            users: components["schemas"]["UserSummary"][];
             machines: components["schemas"]["MachineSummary"][];
+        };
+        /** @description An app registration with its demo credentials. */
+        AppSummary: {
+            clientId: string;
+            displayName: string;
+            clientSecret: string | null;
+            hasCertificate: boolean;
+            isPublicClient: boolean;
+            roles: string[];
+            delegatedScopes: string[];
+        };
+        /** @description A user with the demo password. */
+        UserSummary: {
+            objectId: string;
+            userPrincipalName: string;
+            displayName: string;
+            password: string;
+            mdeRoles: string[];
+            deviceGroups: string[];
         };
         RateLimitWindow: {
             /** @description Calls admitted per window (millions are fine for load tests; memory follows the calls made, not the limit). */

@@ -26,38 +26,7 @@ import type { SimRequest, SimResponse } from './types.ts';
 export type { RateLimitSetting } from './simulator-state.ts';
 
 /** A tenant as the control API shows it: ids, demo credentials, machines and their behaviour. */
-export interface TenantSummary {
-  id: string;
-  domain: string;
-  displayName: string;
-  apps: {
-    clientId: string;
-    displayName: string;
-    clientSecret: string | null;
-    hasCertificate: boolean;
-    isPublicClient: boolean;
-    roles: string[];
-    delegatedScopes: string[];
-  }[];
-  users: {
-    objectId: string;
-    userPrincipalName: string;
-    displayName: string;
-    password: string;
-    mdeRoles: string[];
-    deviceGroups: string[];
-  }[];
-  machines: {
-    id: string;
-    computerDnsName: string | null;
-    osPlatform: string | null;
-    rbacGroupName: string | null;
-    healthStatus: string | null;
-    online: boolean;
-    outcome: 'succeed' | 'fail';
-    restricted: boolean;
-  }[];
-}
+export type TenantSummary = ControlSchemas['TenantSummary'];
 
 /** Error of a control call, with the status the HTTP control API answers. */
 export class ControlError extends Error {

@@ -331,8 +331,12 @@ export function createProgram(): Command {
       };
       process.stdout.write(`mde-sim ready ${JSON.stringify(ready)}\n${banner(server, certificate)}\n`);
       if (!isLoopback(host)) {
-        // Printed once, to the terminal of whoever started the server; never logged.
-        process.stderr.write(exposureWarning(host, server, controlToken === undefined));
+        // The token is printed once with the banner (stdout), never logged: logs go to stderr.
+        process.stdout.write(exposureWarning(host, server, controlToken === undefined));
+        logger.warn(
+          { host },
+          'listening beyond loopback: the MDE API, the token endpoint and the control API (with its token) are reachable from the network',
+        );
       }
       if (server.stateFile) {
         process.stderr.write(

@@ -10,20 +10,12 @@ import { createApiRouter } from '../../mock/core/api-routes.ts';
 import { createSimulator, type Simulator } from '../../mock/core/simulator.ts';
 import type { SimResponse } from '../../mock/core/types.ts';
 import { controlSpec } from '../../openapi/control-spec.gen.ts';
-import { MACHINE, START, TENANT } from '../helpers/sim-server.ts';
+import { FABRIKAM, MACHINE, START, TENANT } from '../helpers/sim-server.ts';
 
 const produced: { operationId: string; scenario: string; response: SimResponse }[] = [];
 let sim: Simulator;
 let backend: OpenAPIBackend;
 
-const FABRIKAM = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'fabrikam.onmicrosoft.com',
-  displayName: 'Fabrikam',
-  apps: [{ clientId: '11112222-3333-4444-8555-666677778888', displayName: 'Fab', roles: [] }],
-  users: [],
-  machines: [],
-};
 const NO_TENANT = '00000000-0000-4000-8000-000000000000';
 
 async function send(
