@@ -21,7 +21,8 @@ export type StateParams = Readonly<Record<string, string>>;
 export type InjectedValues = Record<string, string>;
 
 /**
- * Who the verified request is sent as. The pact's recorded Authorization header is always replaced:
+ * Who the verified request is sent as. A `Bearer` Authorization header the pact recorded is replaced by a
+ * token for this caller; a request recorded without one (or with another scheme) is sent as recorded:
  * - `remediation-app`: an app holding Machine.RestrictExecution and Machine.Read.All (the default);
  * - `app-without-restrict-role`: an app holding Machine.Read.All only;
  * - `invalid-token`: a token the service must refuse (bad signature).

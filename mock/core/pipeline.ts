@@ -47,6 +47,8 @@ export interface PipelineDeps {
   forbiddenWording: ForbiddenWording;
   /** Callers by verified claims, so a repeat token skips rebuilding its caller. */
   callers: CallerCache;
+  /** Origin written into host-bearing values (`@odata.context`) instead of the one called. */
+  publicOrigin?: string | undefined;
 }
 
 /** The answer and what the journal should know about how it was made. */
@@ -176,7 +178,7 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
       params,
       query: req.query,
       body: body.value,
-      origin: req.origin,
+      origin: deps.publicOrigin ?? req.origin,
       now: current,
       target,
       newActionId: () => deps.random.uuid(),

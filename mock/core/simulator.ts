@@ -58,6 +58,12 @@ export interface SimulatorOptions {
   spec?: object;
   /** Where to log. @default nothing */
   logger?: SimulatorLogger;
+  /**
+   * The origin written into host-bearing values such as `@odata.context`, in place of the one the client
+   * called (`https://api.security.microsoft.com`), so answers read as the service writes them whatever
+   * host serves them. @default the origin of each request
+   */
+  publicOrigin?: string;
 }
 
 /** A running simulator. */
@@ -99,6 +105,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (options.forbiddenWording && !['current', 'legacy'].includes(options.forbiddenWording)) {
     throw new TypeError("forbiddenWording must be 'current' or 'legacy'");
   }
+  const publicOrigin = options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin);
   const clock = options.clock instanceof SimulatorClock ? options.clock : new SimulatorClock(options.clock);
   const random = createRandom(options.seed);
   const logger = options.logger ?? NO_LOG;
@@ -150,6 +157,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     duplicatePolicy: options.duplicatePolicy ?? 'reject',
     forbiddenWording: options.forbiddenWording ?? 'current',
     callers: new WeakMap(),
+    publicOrigin,
     rateLimitsFor(tenantId, operation) {
       const override = rateLimitOverrides.get(tenantId);
       if (override)
@@ -267,6 +275,26 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       clock.wakeAll();
     },
   };
+}
+
+/** `https://host[:port]` and nothing more, or a TypeError naming the option. */
+function checkOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    `${url.origin}/` !== url.href.replace(/\/?$/, '/')
+  ) {
+    throw new TypeError(
+      `publicOrigin must be an origin such as https://api.security.microsoft.com, got ${value}`,
+    );
+  }
+  return url.origin;
 }
 
 function emptyResult(): PipelineResult {
