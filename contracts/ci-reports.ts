@@ -6,6 +6,7 @@
  * at all (most control characters) are dropped first.
  * @module
  */
+import { relative } from 'node:path';
 import { XMLBuilder } from 'fast-xml-parser';
 import { formatMismatch, type InteractionResult, summarize, verdictLabel } from './report.ts';
 import type { SpecFinding } from './spec-comparison.ts';
@@ -25,6 +26,11 @@ export interface VerifyRun {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+/** Pact files as the reader knows them: relative to the working directory. */
+function shown(pactFile: string): string {
+  return relative(process.cwd(), pactFile) || pactFile;
+}
+
 function clean(text: string): string {
   return text.replace(NOT_XML, '');
 }
@@ -42,7 +48,7 @@ export function junitReport(run: VerifyRun): string {
     const s = summarize(results);
     const consumer = results[0]?.consumer ?? pactFile;
     return {
-      '@_name': clean(`${consumer} against the ${run.target} (${pactFile})`),
+      '@_name': clean(`${consumer} against the ${run.target} (${shown(pactFile)})`),
       '@_tests': results.length,
       '@_failures': s.failed,
       '@_errors': 0,
@@ -51,7 +57,7 @@ export function junitReport(run: VerifyRun): string {
         const testcase: Record<string, unknown> = {
           '@_classname': clean(consumer),
           '@_name': clean(r.description),
-          '@_file': clean(pactFile),
+          '@_file': clean(shown(pactFile)),
         };
         if (r.outcome === 'skipped') testcase.skipped = { '@_message': clean(r.reason ?? 'skipped') };
         else if (r.outcome === 'failed' && r.pending === true) {
@@ -80,8 +86,8 @@ export function junitReport(run: VerifyRun): string {
         const mine = errors.filter((f) => f.pactFile === pactFile);
         const testcase: Record<string, unknown> = {
           '@_classname': 'openapi',
-          '@_name': clean(`${pactFile} is compatible with the spec`),
-          '@_file': clean(pactFile),
+          '@_name': clean(`${shown(pactFile)} is compatible with the spec`),
+          '@_file': clean(shown(pactFile)),
         };
         if (mine.length > 0) {
           testcase.failure = {
