@@ -13,6 +13,9 @@ import type { RateLimiter, RateLimitWindow } from './rate-limiter.ts';
 import type { RetrySummary, RetryTracker } from './retry-tracker.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import type { StoredAction, TenantState } from './tenant-state.ts';
+import { harFromJournal } from './traffic-har.ts';
+import { type PactFromTrafficOptions, pactFromTraffic, type RecordedPact } from './traffic-pact.ts';
+import type { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 
 /** A tenant as the control API shows it: ids, demo credentials, machines and their behaviour. */
@@ -92,6 +95,13 @@ export interface SimulatorControl {
   freezeClock(): void;
   resumeClock(): void;
   journal(options?: { limit?: number; tenantId?: string }): JournalEntry[];
+  /** Switches traffic recording (bodies and state in the journal, for pacts and HAR) on or off. */
+  setRecording(enabled: boolean): void;
+  recording(): boolean;
+  /** A Pact V4 file from the calls recorded in the journal (traffic-pact.ts), and the calls left out. */
+  recordedPact(options: PactFromTrafficOptions & { tenantId?: string }): RecordedPact;
+  /** The journal as HAR 1.2, URLs on `origin`. */
+  har(options: { origin: string; tenantId?: string }): ReturnType<typeof harFromJournal>;
   addFault(plan: FaultPlanInput): FaultPlan;
   faults(): FaultPlan[];
   removeFault(id: string): boolean;
@@ -126,6 +136,7 @@ export interface ControlDeps {
   clock: SimulatorClock;
   identity: IdentityProvider;
   journal: Journal;
+  recorder: TrafficRecorder;
   faults: FaultInjector;
   retries: RetryTracker;
   limiter: RateLimiter;
@@ -303,6 +314,18 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
         options.limit,
       );
     },
+    setRecording(enabled) {
+      if (typeof enabled !== 'boolean') throw bad('enabled must be true or false');
+      deps.recorder.enabled = enabled;
+    },
+    recording: () => deps.recorder.enabled,
+    recordedPact(options) {
+      if (typeof options?.consumer !== 'string' || options.consumer.trim() === '')
+        throw bad('consumer must name the consumer the pact is for');
+      return pactFromTraffic(recordedEntries(deps.journal, options.tenantId), options);
+    },
+    har: (options) =>
+      harFromJournal(recordedEntries(deps.journal, options.tenantId), { origin: options.origin }),
     addFault(plan) {
       try {
         return deps.faults.add(plan);
@@ -376,6 +399,16 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
     handleHttp: (request) => handleControlHttp(control, request),
   };
   return control;
+}
+
+/** The journal's entries of a tenant, with the unauthenticated calls (their token named no known tenant). */
+function recordedEntries(journal: Journal, tenantId: string | undefined): JournalEntry[] {
+  const wanted = tenantId?.toLowerCase();
+  if (wanted === undefined) return journal.list();
+  return journal.list((entry) => {
+    const tenant = entry.tenantId ?? entry.exchange?.facts?.tenantId;
+    return tenant === undefined || tenant === wanted;
+  });
 }
 
 function json(status: number, body: unknown): SimResponse {
@@ -455,6 +488,28 @@ async function handleControlHttp(control: SimulatorControl, request: SimRequest)
             ...(tenant === null ? {} : { tenantId: tenant }),
           }),
         });
+      }
+      case 'GET /journal/recording':
+        return json(200, { enabled: control.recording() });
+      case 'PUT /journal/recording':
+        control.setRecording(body.enabled as boolean);
+        return json(200, { enabled: control.recording() });
+      case 'GET /journal/pact': {
+        const tenant = params.get('tenantId');
+        const provider = params.get('provider');
+        const { pact } = control.recordedPact({
+          consumer: params.get('consumer') ?? '',
+          ...(provider === null ? {} : { provider }),
+          ...(tenant === null ? {} : { tenantId: tenant }),
+        });
+        return json(200, pact);
+      }
+      case 'GET /journal/har': {
+        const tenant = params.get('tenantId');
+        return json(
+          200,
+          control.har({ origin: request.origin, ...(tenant === null ? {} : { tenantId: tenant }) }),
+        );
       }
       case 'GET /faults':
         return json(200, { faults: control.faults() });

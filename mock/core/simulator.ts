@@ -22,6 +22,7 @@ import { RateLimiter, type RateLimitWindow } from './rate-limiter.ts';
 import { RetryTracker } from './retry-tracker.ts';
 import type { TenantSeed } from './seed.ts';
 import { type LifecycleOptions, TenantState } from './tenant-state.ts';
+import { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 import { fromWebRequest, toWebResponse } from './web.ts';
 
@@ -52,6 +53,11 @@ export interface SimulatorOptions {
   rateLimits?: boolean;
   /** Request journal size (entries). @default 1000 */
   journalCapacity?: number;
+  /**
+   * Whether the journal also keeps bodies (redacted) and the state each API call met, for
+   * `GET /_sim/journal/pact` and `/_sim/journal/har`; switchable at run time. @default false
+   */
+  recordTraffic?: boolean;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
   /** The OpenAPI document. @default the project's spec (openapi/defender-machine-actions.yaml) */
@@ -143,6 +149,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const retries = new RetryTracker();
   const faults = new FaultInjector();
   const journal = new Journal(options.journalCapacity ?? 1000);
+  const recorder = new TrafficRecorder(
+    { router, tenants: () => tenants.values(), tenant: (id) => tenants.get(id) },
+    options.recordTraffic ?? false,
+  );
   const rateLimitsEnabled = options.rateLimits ?? true;
 
   const deps: PipelineDeps = {
@@ -170,6 +180,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     clock,
     identity,
     journal,
+    recorder,
     faults,
     retries,
     limiter,
@@ -216,6 +227,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   async function handle(request: SimRequest): Promise<SimResponse> {
     const startedAt = clock.now();
+    const facts = recorder.enabled ? recorder.observe(request, startedAt) : undefined;
     let result: PipelineResult;
     try {
       if (request.path === '/_sim' || request.path.startsWith('/_sim/')) {
@@ -253,6 +265,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
+      ...(recorder.enabled ? { exchange: recorder.exchange(request, response, facts) } : {}),
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
     logger.debug?.(
