@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
+import { registerPactCommand } from '../../contracts/pact-recorder.ts';
 import { registerVerifyCommand } from '../../contracts/verify-command.ts';
 import { demoTenant } from '../core/demo-tenant.ts';
 import type { TenantSeed } from '../core/seed.ts';
@@ -29,6 +30,10 @@ export interface ConfigFile {
   rateLimits?: boolean;
   lifecycle?: SimulatorOptions['lifecycle'];
   logLevel?: string;
+  /** Record traffic (redacted bodies and state) for `mde-sim pact record` and the HAR export. */
+  record?: boolean;
+  /** Origin written into host-bearing values such as `@odata.context`. */
+  publicOrigin?: string;
 }
 
 function portArg(value: string): number {
@@ -178,6 +183,13 @@ export function createProgram(): Command {
       ]),
     )
     .option('--no-rate-limits', 'switch the 100/min, 1500/h quotas off')
+    .option('--record', 'record traffic (redacted bodies) for `mde-sim pact record` and /_sim/journal/har')
+    .addOption(
+      new Option(
+        '--public-origin <origin>',
+        'origin written into @odata.context and other host-bearing values (e.g. https://api.security.microsoft.com)',
+      ).env('MDE_SIM_PUBLIC_ORIGIN'),
+    )
     .addOption(
       new Option('--log-level <level>', 'pino log level')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
@@ -216,6 +228,10 @@ export function createProgram(): Command {
         duplicatePolicy: pick('duplicatePolicy', 'duplicatePolicy') ?? 'reject',
         forbiddenWording: pick('forbiddenWording', 'forbiddenWording') ?? 'current',
         rateLimits: flags.rateLimits === false ? false : (config.rateLimits ?? true),
+        recordTraffic: pick('record', 'record') ?? false,
+        ...(pick('publicOrigin', 'publicOrigin') === undefined
+          ? {}
+          : { publicOrigin: pick('publicOrigin', 'publicOrigin')! }),
       };
       const server = await startServer({
         host: pick('host', 'host') ?? '127.0.0.1',
@@ -243,6 +259,8 @@ export function createProgram(): Command {
     });
   // `mde-sim verify <pacts> [--live]`: the contract kit (contracts/), loaded only when it runs.
   registerVerifyCommand(program);
+  // `mde-sim pact record`: a pact from the traffic a running simulator recorded.
+  registerPactCommand(program);
   return program;
 }
 
