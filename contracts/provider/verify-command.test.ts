@@ -192,13 +192,15 @@ describe('mde-sim verify', () => {
     });
   });
 
-  it('verifies a pact for another provider when --provider names it', async () => {
+  it("verifies a pact for another provider when --provider names it, with pact's report under --verbose", async () => {
     const { output, error } = await verify(
       'contracts/fixtures/verdicts/acme-soar-graph-security-api.json',
       '--provider',
       'graph-security-api',
+      '--verbose',
     );
     expect(error).toBeUndefined();
     expect(line(output, 'acme unrestricts on another provider')).toMatch(/^VERIFIED /);
+    expect(output).toContain('Verifying a pact between');
   });
 });
