@@ -265,7 +265,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
-      ...(recorder.enabled ? { exchange: recorder.exchange(request, response, facts) } : {}),
+      exchange: recorder.enabled ? recorder.exchange(request, response, facts) : undefined,
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
     logger.debug?.(
