@@ -103,9 +103,21 @@ async function verifyCommand(
   const pacts = await Promise.all(files.map(readPact));
   const verboseOut = flags.verbose === true ? out : undefined;
 
+  const writeReport = async (what: string, file: string, text: string) => {
+    try {
+      await writeFile(file, text);
+    } catch (error) {
+      throw new VerifyFailedError(
+        `Failed to write the ${what} report to ${file}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  };
   const writeReports = async (run: VerifyRun) => {
-    if (flags.junit !== undefined) await writeFile(flags.junit, verifiers.junitReport(run));
-    if (flags.json !== undefined) await writeFile(flags.json, verifiers.jsonReport(run));
+    if (flags.junit !== undefined) await writeReport('JUnit', flags.junit, verifiers.junitReport(run));
+    if (flags.json !== undefined) await writeReport('JSON', flags.json, verifiers.jsonReport(run));
   };
   const explainUnknownStates = () => {
     const unknown = verifiers.findUnknownStates(pacts);
