@@ -135,7 +135,7 @@ export function readPactVerdict(passed: boolean, json: string): PactVerdict {
     raw !== undefined && raw.type !== 'mismatches'
       ? stripVTControlCharacters(String(raw.message ?? raw.error ?? raw.type ?? 'verification error'))
       : undefined;
-  const verdict: PactVerdict = { passed: !(failedHere || !passed), pending, mismatches };
+  const verdict: PactVerdict = { passed: passed && !failedHere, pending, mismatches };
   if (error !== undefined) verdict.error = error;
   else if (!verdict.passed && mismatches.length === 0)
     verdict.error = 'the provider did not answer as the pact expects';
