@@ -168,6 +168,11 @@ async function verifyCommand(
         ? '\nOpenAPI comparison: every pact is compatible with the spec\n'
         : `\nOpenAPI comparison: the spec does not allow\n${verifiers.formatFindings(errors)}\n`,
     );
+    const warnings = findings.filter((f) => f.type === 'warning');
+    if (warnings.length > 0)
+      out.write(
+        `OpenAPI comparison warnings (not failing the run):\n${verifiers.formatFindings(warnings)}\n`,
+      );
     await writeReports({ target: 'simulator', results, findings, pactFiles: files });
     const failed = results.filter(failsRun).length;
     if (failed > 0 || errors.length > 0) {

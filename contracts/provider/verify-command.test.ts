@@ -127,6 +127,9 @@ describe('mde-sim verify', () => {
         ['body $.status: expected "Queued", got "Pending"'],
       );
       expect(run.output).toContain('1 failed but pending (not failing the run)');
+      expect(run.output).toMatch(
+        /warnings \(not failing the run\):\n {2}warning response\.body\.incompatible in "acme expects a status the service never writes \(pending\)"/,
+      );
     });
 
     it('gives message interactions and pacts for another provider a line saying why', () => {
