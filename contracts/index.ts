@@ -8,6 +8,7 @@
  * @module
  */
 
+export { jsonReport, junitReport, type VerifyRun } from './ci-reports.ts';
 export {
   type LiveSettings,
   type LiveVerificationOptions,
@@ -23,6 +24,8 @@ export {
   providerName,
   readPact,
 } from './pact-files.ts';
+export type { Mismatch } from './pact-mismatches.ts';
+export { PactRecordError, registerPactCommand } from './pact-recorder.ts';
 export {
   allProviderStates,
   type CallerKind,
@@ -39,8 +42,11 @@ export {
   stateName,
 } from './provider-states.ts';
 export {
+  failsRun,
   formatReport,
   type InteractionResult,
+  type ReportSummary,
+  summarize,
 } from './report.ts';
 export {
   findUnknownStates,
@@ -48,5 +54,10 @@ export {
   type UnknownState,
   verifyAgainstSimulator,
 } from './simulator-verification.ts';
-export { compareWithSpec, formatFindings, type SpecFinding } from './spec-comparison.ts';
-export { registerVerifyCommand, type VerifyCommandIo, VerifyFailedError } from './verify-command.ts';
+export { compareWithSpec, formatFindings, type SpecFinding, specWithPathAliases } from './spec-comparison.ts';
+export {
+  defaultPublicOrigin,
+  registerVerifyCommand,
+  type VerifyCommandIo,
+  VerifyFailedError,
+} from './verify-command.ts';

@@ -23,6 +23,7 @@ import { createRandom } from './random.ts';
 import type { TenantSeed } from './seed.ts';
 import { type RateLimitSetting, SimulatorState, type StateSnapshot } from './simulator-state.ts';
 import { DEFAULT_RETENTION, type LifecycleOptions, type RetentionPolicy } from './tenant-state.ts';
+import { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 import { fromWebRequest, toWebResponse } from './web.ts';
 
@@ -63,6 +64,11 @@ export interface SimulatorOptions {
   controlAccess?: ControlAccessOptions;
   /** Request journal size (entries). @default 1000 */
   journalCapacity?: number;
+  /**
+   * Whether the journal also keeps bodies (redacted) and the state each API call met, for
+   * `GET /_sim/journal/pact` and `/_sim/journal/har`; switchable at run time. @default false
+   */
+  recordTraffic?: boolean;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
   /** Called (and awaited) after every signing-key rotation with the keys to persist. @default none */
@@ -71,6 +77,12 @@ export interface SimulatorOptions {
   spec?: object;
   /** Where to log. @default nothing */
   logger?: SimulatorLogger;
+  /**
+   * The origin written into host-bearing values such as `@odata.context`, in place of the one the client
+   * called (`https://api.security.microsoft.com`), so answers read as the service writes them whatever
+   * host serves them. @default the origin of each request
+   */
+  publicOrigin?: string;
 }
 
 /** A running simulator. */
@@ -130,6 +142,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (options.forbiddenWording && !['current', 'legacy'].includes(options.forbiddenWording)) {
     throw new TypeError("forbiddenWording must be 'current' or 'legacy'");
   }
+  const publicOrigin = options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin);
   const clock = options.clock instanceof SimulatorClock ? options.clock : new SimulatorClock(options.clock);
   const random = createRandom(options.seed);
   const logger = options.logger ?? NO_LOG;
@@ -158,6 +171,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   // Persisted keys are proven now (each signs and verifies a test token), not at the first token request.
   if (options.identityKeys !== undefined) await identity.jwks();
+  const recorder = new TrafficRecorder(
+    { router, tenants: () => state.tenants(), tenant: (id) => state.tenantById(id) },
+    options.recordTraffic ?? false,
+  );
 
   const deps: PipelineDeps = {
     router,
@@ -171,6 +188,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     duplicatePolicy: options.duplicatePolicy ?? 'reject',
     forbiddenWording: options.forbiddenWording ?? 'current',
     callers: new WeakMap(),
+    publicOrigin,
     rateLimitsFor: (tenantId, operation) => state.rateLimitsFor(tenantId, operation),
   };
 
@@ -178,12 +196,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     clock,
     identity,
     state,
+    recorder,
     operations: router.operations,
     router: controlRouter,
   });
 
   async function handle(request: SimRequest): Promise<SimResponse> {
     const startedAt = clock.now();
+    const facts = recorder.enabled ? recorder.observe(request, startedAt) : undefined;
     let result: PipelineResult;
     try {
       if (request.path === '/_sim' || request.path.startsWith('/_sim/')) {
@@ -225,6 +245,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
+      exchange: recorder.enabled ? recorder.exchange(request, response, facts) : undefined,
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
     logger.debug?.(
@@ -310,6 +331,26 @@ function rateLimitSettingOf(
       );
   }
   return setting;
+}
+
+/** `https://host[:port]` and nothing more, or a TypeError naming the option. */
+function checkOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    `${url.origin}/` !== url.href.replace(/\/?$/, '/')
+  ) {
+    throw new TypeError(
+      `publicOrigin must be an origin such as https://api.security.microsoft.com, got ${value}`,
+    );
+  }
+  return url.origin;
 }
 
 function emptyResult(): PipelineResult {

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
+import { registerPactCommand } from '../../contracts/pact-recorder.ts';
 import { registerVerifyCommand } from '../../contracts/verify-command.ts';
 import { validateTenantSeed } from '../core/control-api.ts';
 import { ControlInputError, type ControlSchemas, checkControlInput } from '../core/control-schemas.ts';
@@ -259,6 +260,13 @@ export function createProgram(): Command {
         .argParser(portArg)
         .env('MDE_SIM_PROXY_PORT'),
     )
+    .option('--record', 'record traffic (redacted bodies) for `mde-sim pact record` and /_sim/journal/har')
+    .addOption(
+      new Option(
+        '--public-origin <origin>',
+        'origin written into @odata.context and other host-bearing values (e.g. https://api.security.microsoft.com)',
+      ).env('MDE_SIM_PUBLIC_ORIGIN'),
+    )
     .addOption(
       new Option('--log-level <level>', 'pino log level')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
@@ -295,6 +303,10 @@ export function createProgram(): Command {
         duplicatePolicy: pick('duplicatePolicy', 'duplicatePolicy') ?? 'reject',
         forbiddenWording: pick('forbiddenWording', 'forbiddenWording') ?? 'current',
         rateLimits: flags.rateLimits === false ? false : (config.rateLimits ?? true),
+        recordTraffic: pick('record', 'record') ?? false,
+        ...(pick('publicOrigin', 'publicOrigin') === undefined
+          ? {}
+          : { publicOrigin: pick('publicOrigin', 'publicOrigin')! }),
         ...(config.retention === undefined ? {} : { retention: retentionOf(config.retention) }),
       };
       const host = pick('host', 'host') ?? '127.0.0.1';
@@ -353,6 +365,8 @@ export function createProgram(): Command {
     });
   // `mde-sim verify <pacts> [--live]`: the contract kit (contracts/), loaded only when it runs.
   registerVerifyCommand(program);
+  // `mde-sim pact record`: a pact from the traffic a running simulator recorded.
+  registerPactCommand(program);
   return program;
 }
 

@@ -60,6 +60,10 @@ const ROUTES: Record<string, [string, string]> = {
   getRetries: ['GET', '/_sim/retries'],
   mintToken: ['POST', '/_sim/tokens'],
   rotateSigningKeys: ['POST', '/_sim/keys/rotate'],
+  getRecording: ['GET', '/_sim/journal/recording'],
+  setRecording: ['PUT', '/_sim/journal/recording'],
+  getRecordedPact: ['GET', '/_sim/journal/pact?consumer=conformance'],
+  getHar: ['GET', '/_sim/journal/har'],
 };
 
 beforeAll(async () => {
@@ -126,6 +130,13 @@ beforeAll(async () => {
   await send('mintToken', 'typo', 'POST', '/_sim/tokens', { tenantID: TENANT });
   await send('mintToken', 'unknown tenant', 'POST', '/_sim/tokens', { tenantId: NO_TENANT });
   await send('rotateSigningKeys', 'ok', 'POST', '/_sim/keys/rotate');
+  await send('setRecording', 'on', 'PUT', '/_sim/journal/recording', { enabled: true });
+  await send('setRecording', 'typo', 'PUT', '/_sim/journal/recording', { enable: true });
+  await send('getRecording', 'ok', 'GET', '/_sim/journal/recording');
+  await send('getRecordedPact', 'ok', 'GET', '/_sim/journal/pact?consumer=conformance');
+  await send('getRecordedPact', 'no consumer', 'GET', '/_sim/journal/pact');
+  await send('getHar', 'ok', 'GET', '/_sim/journal/har');
+  await send('getHar', 'unknown parameter', 'GET', '/_sim/journal/har?tenant=x');
 });
 
 describe('control API answers against openapi/mde-sim-control.yaml', () => {
