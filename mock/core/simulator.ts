@@ -103,8 +103,10 @@ export interface Simulator {
   readonly controlAccess: ControlAccess;
   /** Counts changes worth persisting; a persister saves when it moved (the request path only counts). */
   readonly changes: number;
-  /** Tenants, machines, actions, quotas, fault plans and the clock as JSON (persistence). */
+  /** Tenants, machines, actions, quotas, fault plans and the clock, as a copy (persistence). */
   snapshot(): PersistedState;
+  /** The same as JSON text, serialized straight from the live state (no intermediate copy). */
+  snapshotJson(): string;
   /** Replaces the state with a snapshot's; refuses (TypeError naming the path) one that is not valid. */
   restore(snapshot: unknown): void;
   /** Releases timers (sleepers wake). */
@@ -255,6 +257,18 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     return response;
   }
 
+  /** The persisted form, sharing the live objects: serialize or copy it before the next request. */
+  const persistedView = (): PersistedState => {
+    const now = clock.now();
+    return {
+      format: 'mde-sim-state',
+      version: 1,
+      savedAt: new Date(now).toISOString(),
+      clock: { mode: clock.mode, nowMs: now },
+      state: state.snapshot(),
+    };
+  };
+
   return {
     handle,
     async fetch(request) {
@@ -269,14 +283,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       return state.changes;
     },
     snapshot() {
-      const now = clock.now();
-      return {
-        format: 'mde-sim-state',
-        version: 1,
-        savedAt: new Date(now).toISOString(),
-        clock: { mode: clock.mode, nowMs: now },
-        state: state.snapshot(),
-      };
+      return structuredClone(persistedView());
+    },
+    snapshotJson() {
+      return JSON.stringify(persistedView());
     },
     restore(snapshot) {
       let persisted: PersistedState;
