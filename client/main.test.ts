@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { MachineAction } from '../openapi/index.ts';
-import { type CliEnvironment, runCli } from './cli.ts';
+import { type CliEnvironment, runCli } from './main.ts';
 import {
   type CannedReply,
   created,
