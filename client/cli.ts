@@ -1,16 +1,11 @@
 #!/usr/bin/env node
 /**
  * @module
- * The `mde` bin: runs the CLI built in `main.ts`.
+ * The `mde` bin: a guard any Node can parse. It checks the Node version, then loads the real CLI
+ * (`main.ts`) with a dynamic import, so an old Node gets one clear line instead of a crash.
  */
-import { runCli } from './main.ts';
+import { checkNodeVersion } from './required-node.ts';
 
-const controller = new AbortController();
-process.once('SIGINT', () => controller.abort(new Error('interrupted (SIGINT)')));
-const code = await runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  signal: controller.signal,
-});
-process.exitCode = code;
+if (checkNodeVersion('mde')) {
+  import('./main.ts').then((cli) => cli.main(process.argv));
+}

@@ -438,3 +438,15 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
     return exitCode;
   }
 }
+
+/** Runs `mde` with `argv` (node's full argv) on the real process: stdout, stderr, env, Ctrl+C. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort(new Error('interrupted (SIGINT)')));
+  process.exitCode = await runCli(argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signal: controller.signal,
+  });
+}

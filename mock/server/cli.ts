@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 /**
  * @module
- * The `mde-sim` bin: runs the program built in `main.ts`.
+ * The `mde-sim` bin: a guard any Node can parse. It checks the Node version, then loads the real program
+ * (`main.ts`) with a dynamic import, so an old Node gets one clear line instead of a crash.
  */
-import { createProgram } from './main.ts';
+import { checkNodeVersion } from '../../client/required-node.ts';
 
-createProgram()
-  .parseAsync(process.argv)
-  .catch((error: unknown) => {
-    process.stderr.write(`mde-sim: ${(error as Error).message}\n`);
-    process.exit(1);
-  });
+if (checkNodeVersion('mde-sim')) {
+  import('./main.ts').then((program) => program.main(process.argv));
+}

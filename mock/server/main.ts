@@ -244,3 +244,16 @@ export function createProgram(): Command {
   registerVerifyCommand(program);
   return program;
 }
+
+/** Runs `mde-sim` with `argv` (node's full argv) and exits 1 with the message on an error. */
+export function main(argv: readonly string[]): Promise<void> {
+  return createProgram()
+    .parseAsync([...argv])
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        process.stderr.write(`mde-sim: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+}
