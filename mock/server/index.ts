@@ -1,13 +1,6 @@
 /**
  * @module mde-sim/server
- * The standalone server (node:http + node:https) and the express adapter.
+ * The standalone server (node:http + node:https) over one simulator. The express adapter has its own
+ * entry, `mde-sim/express`; the TLS helpers and the request listener are the server's inside.
  */
-export { mdeSimMiddleware } from './express.ts';
-export { createRequestListener, toSimRequest } from './node-adapter.ts';
 export { type RunningServer, type ServerOptions, startServer } from './server.ts';
-export {
-  type AppCertificate,
-  loadOrCreateAppCertificate,
-  loadOrCreateTls,
-  type SimulatorTls,
-} from './tls.ts';
