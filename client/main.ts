@@ -206,6 +206,17 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError()
+    // Commander checks required options before unknown ones, so `--coment x` would be reported as a missing
+    // --comment. The check runs here instead, after commander has named an unknown option (with the closest
+    // valid one).
+    .hook('preAction', (_program, command) => {
+      if (command.options.some((o) => o.long === '--comment') && command.opts().comment === undefined) {
+        command.error("error: required option '--comment <text>' not specified", {
+          code: 'commander.missingMandatoryOptionValue',
+        });
+      }
+    })
     .option('--tenant <id>', 'directory (tenant) id [env MDE_TENANT_ID]')
     .option('--client-id <id>', 'application (client) id [env MDE_CLIENT_ID]')
     .option('--client-secret <secret>', 'client secret [env MDE_CLIENT_SECRET]')
@@ -218,14 +229,25 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
       '--region <name>',
       `API region: ${Object.keys(regions).join(', ')} [env MDE_REGION] (default: global)`,
     )
-    .option('--base-url <url>', 'API base URL, e.g. the simulator https://127.0.0.1:8443 [env MDE_BASE_URL]')
+    .option('--base-url <url>', 'API base URL, e.g. the simulator https://127.0.0.1:5443 [env MDE_BASE_URL]')
     .option(
       '--authority-host <url>',
       'token authority [env MDE_AUTHORITY_HOST] (default: https://login.microsoftonline.com)',
     )
     .option('--ca-file <path>', 'extra trusted CA (PEM) for the API and the authority [env MDE_CA_FILE]')
     .option('--scope <scope>', `token scope [env MDE_SCOPE] (default: ${defaultScope})`)
-    .option('--json', 'print results (and errors, on stderr) as JSON for scripts');
+    .option('--json', 'print results (and errors, on stderr) as JSON for scripts')
+    .addHelpText(
+      'after',
+      `
+Examples (against \`mde-sim serve\` with its demo tenant; its HTTPS port is 5443 by default):
+  export MDE_TENANT_ID=d2c0b5e4-7a1f-4c3e-9b8d-1f6a2e4c7b90 MDE_CLIENT_ID=5b0c3f7e-2a41-4d8b-9e6c-0f1a2b3c4d5e
+  export MDE_CLIENT_SECRET='demo-soar-secret~8Qm2vX4kP9tL' MDE_BASE_URL=https://127.0.0.1:5443
+  export MDE_AUTHORITY_HOST=https://127.0.0.1:5443 MDE_CA_FILE=$(npx mde-sim ca --path)
+  mde unrestrict 1e5bc9d7e413ddd7902c2932e418702b84d0cc07 --comment "Cleaned and validated" --wait
+  mde actions --machine 1e5bc9d7e413ddd7902c2932e418702b84d0cc07 --status Pending --json
+Against the real service, drop MDE_BASE_URL, MDE_AUTHORITY_HOST and MDE_CA_FILE (or set MDE_REGION=eu, ...).`,
+    );
 
   const globals = <T extends object = object>(command: Command) =>
     command.optsWithGlobals<GlobalOptions & T>();
@@ -238,11 +260,7 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
           ? 'remove the app restriction from a machine (POST unrestrictCodeExecution)'
           : 'restrict app execution on a machine to Microsoft-signed code (POST restrictCodeExecution)',
       )
-      .requiredOption(
-        '--comment <text>',
-        'comment recorded with the action (required by the service)',
-        nonEmpty,
-      )
+      .option('--comment <text>', 'comment recorded with the action (required by the service)', nonEmpty)
       .option('--wait', 'wait until the action reaches a final status; exit 11 unless it Succeeded')
       .option('--timeout <seconds>', 'with --wait: give up after this long (exit 12)', positiveSeconds, 600)
       .option('--poll-interval <seconds>', 'with --wait: seconds between polls', positiveSeconds, 5)
@@ -341,7 +359,7 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
   program
     .command('cancel <actionId>')
     .description('cancel a machine action that has not finished (POST machineactions/{id}/cancel)')
-    .requiredOption('--comment <text>', 'reason for the cancellation', nonEmpty)
+    .option('--comment <text>', 'reason for the cancellation (required)', nonEmpty)
     .action((actionId: string, _opts: unknown, command: Command) =>
       run(async () => {
         const opts = globals<{ comment: string }>(command);
@@ -384,7 +402,11 @@ async function waitAndPrint(
 ): Promise<number> {
   let final = action;
   if (!isTerminalStatus(action.status)) {
-    const progress = startProgress(io.stderr, `Waiting for ${action.type} ${action.id}: ${action.status}`);
+    // Scripts (--json) get the result only; a person at a terminal sees the status and the time waited.
+    const progress = startProgress(opts.json === true ? { write: () => undefined } : io.stderr, {
+      text: `Waiting for ${action.type} ${action.id}: ${action.status}`,
+      now: io.now ?? Date.now,
+    });
     try {
       final = await client.waitForMachineAction(action.id, {
         pollIntervalMs: Math.round(opts.pollInterval * 1000),

@@ -4,12 +4,14 @@
  * prints one machine-readable line, `mde-sim ready {json}`, once it listens, then a human tour.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { registerVerifyCommand } from '../../contracts/verify-command.ts';
 import { demoTenant } from '../core/demo-tenant.ts';
 import type { TenantSeed } from '../core/seed.ts';
 import type { SimulatorOptions } from '../core/simulator.ts';
+import { registerCaCommand, trustInstructions } from './ca-command.ts';
 import { type RunningServer, startServer } from './server.ts';
 import { loadOrCreateAppCertificate } from './tls.ts';
 
@@ -60,10 +62,11 @@ async function demoTenantWithCertificate(
   const cert = await loadOrCreateAppCertificate(stateDir, 'soar-playbook');
   const soar = seed.apps[0]!;
   soar.certificatePem = cert.certPem;
+  const dir = resolve(stateDir, 'tls', 'apps');
   return {
     seed,
-    certPath: `${stateDir}/tls/apps/soar-playbook.crt`,
-    keyPath: `${stateDir}/tls/apps/soar-playbook.key`,
+    certPath: resolve(dir, 'soar-playbook.crt'),
+    keyPath: resolve(dir, 'soar-playbook.key'),
   };
 }
 
@@ -114,20 +117,55 @@ function banner(
       'Try it (token from the offline Entra ID, then remove app restriction):',
       `  TOKEN=$(curl -s ${server.url}/${tenant.id}/oauth2/v2.0/token -d grant_type=client_credentials \\`,
       `    -d client_id=${app.clientId} -d 'client_secret=${app.clientSecret}' \\`,
-      `    -d scope=https://api.securitycenter.microsoft.com/.default | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
+      `    -d scope=https://api.securitycenter.microsoft.com/.default | sed -E 's/.*"access_token":"([^"]*)".*/\\1/')`,
       `  curl -s -X POST ${server.url}/api/machines/${machine.id}/unrestrictCodeExecution \\`,
       `    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,
       `    -d '{"Comment":"Machine cleaned and validated"}'`,
     );
   }
-  if (server.httpsUrl) {
+  if (server.httpsUrl && server.caCertPath) {
     lines.push(
       '',
       `HTTPS (for msal-node and other Entra ID clients): ${server.httpsUrl}  CA: ${server.caCertPath}`,
+      trustInstructions(server.caCertPath).replaceAll('https://127.0.0.1:5443', server.httpsUrl),
     );
   }
   lines.push(`Control API: ${server.url}/_sim/tenants   Stop: Ctrl+C`, '');
   return lines.join('\n');
+}
+
+/**
+ * What `serve` uses when neither a flag, its environment variable nor the config file says otherwise. The
+ * serve action applies these values; here they are shown in `serve --help` (commander's own defaults would
+ * hide the config file's values behind them).
+ */
+const serveDefaults: Record<string, string> = {
+  '--host': '127.0.0.1',
+  '--port': '5080',
+  '--https-port': '5443',
+  '--state-dir': '.mde-sim (relative to the working directory)',
+  '--seed-file': 'the demo tenant',
+  '--clock': 'running',
+  '--duplicate-policy': 'reject',
+  '--forbidden-wording': 'current',
+  '--log-level': 'info',
+};
+
+function describeServeDefaults(program: Command): void {
+  const serve = program.commands.find((command) => command.name() === 'serve');
+  if (serve === undefined) return;
+  for (const option of serve.options) {
+    const shown = option.long === undefined ? undefined : serveDefaults[option.long];
+    if (shown !== undefined) option.description = `${option.description} (default: ${shown})`;
+  }
+  serve.addHelpText(
+    'after',
+    `
+Examples:
+  mde-sim serve                                 # http://127.0.0.1:5080 and https://127.0.0.1:5443
+  mde-sim serve --port 0 --https-port 0         # free ports, read from the "mde-sim ready {json}" line
+  mde-sim serve --clock frozen --no-rate-limits # time moves only through POST /_sim/clock; no quotas`,
+  );
 }
 
 /** Builds the `mde-sim` program (exported so tests can run it in-process). */
@@ -242,6 +280,8 @@ export function createProgram(): Command {
     });
   // `mde-sim verify <pacts> [--live]`: the contract kit (contracts/), loaded only when it runs.
   registerVerifyCommand(program);
+  registerCaCommand(program);
+  describeServeDefaults(program);
   return program;
 }
 
