@@ -157,6 +157,7 @@ describe('the packed package installed in a new project with node@24', () => {
     }
     expect(existsSync(join(shipped, 'mock/core/simulator.ts'))).toBe(false);
     expect(existsSync(join(shipped, 'dist/mock/core/simulator.js.map'))).toBe(false);
+    expect(existsSync(join(shipped, 'dist/exe'))).toBe(false);
   });
 
   it('npx mde-sim serve --port 0 --https-port 0 reaches the ready line, with absolute paths', async () => {
