@@ -31,6 +31,9 @@ export function startUntilReady(
 ): Promise<StartedSimulator> {
   const started = performance.now();
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A detached child leads its own process group: stop() ends the whole group (npm, a shell and the server).
+  const kill = () =>
+    options.detached === true && child.pid ? process.kill(-child.pid, 'SIGTERM') : child.kill('SIGTERM');
   let output = '';
   let errors = '';
   let startMs = 0;
@@ -38,7 +41,7 @@ export function startUntilReady(
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      kill();
     });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
