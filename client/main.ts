@@ -463,6 +463,7 @@ export async function runCli(argv: readonly string[], io: CliEnvironment): Promi
 
 /** Runs `mde` with `argv` (node's full argv) on the real process: stdout, stderr, env, Ctrl+C. */
 export async function main(argv: readonly string[]): Promise<void> {
+  exitQuietlyWhenOutputCloses();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort(new Error('interrupted (SIGINT)')));
   process.exitCode = await runCli(argv.slice(2), {
@@ -471,4 +472,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     env: process.env,
     signal: controller.signal,
   });
+}
+
+/** `mde ... | head` closes the pipe early: stop without a stack trace, as other command-line tools do. */
+function exitQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }

@@ -287,6 +287,11 @@ export function createProgram(): Command {
 
 /** Runs `mde-sim` with `argv` (node's full argv) and exits 1 with the message on an error. */
 export function main(argv: readonly string[]): Promise<void> {
+  // `mde-sim ca | head` closes the pipe early: stop without a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return createProgram()
     .parseAsync([...argv])
     .then(
