@@ -49,6 +49,7 @@ describe.runIf(skipReason === undefined)(
   skipReason === undefined
     ? 'the standalone executable, alone in a folder, with an empty PATH'
     : `the standalone executable (skipped: ${skipReason})`,
+  { timeout: 60_000 },
   () => {
     it('is one file: no node_modules beside it', () => {
       expect(readdirSync(folder)).toEqual(['mde-sim']);

@@ -141,7 +141,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('the packed package installed in a new project with node@24', () => {
+// npm, tsc and pact are slow on a busy 2-core machine: each step gets a minute.
+describe('the packed package installed in a new project with node@24', { timeout: 60_000 }, () => {
   it('ships the built bins, the spec, the README, the licence and the example pact, and no sources or maps', () => {
     const shipped = join(consumer, 'node_modules', 'mde-sim');
     for (const file of [

@@ -128,7 +128,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('README shell blocks run as printed', () => {
+describe('README shell blocks run as printed', { timeout: 60_000 }, () => {
   it('finds the blocks', () => {
     expect(shellBlocks.length).toBeGreaterThan(6);
     expect(userEnv.PATH?.includes('node_modules')).toBe(false);
