@@ -1,6 +1,7 @@
 /**
- * `mde`: the command-line face of the client. Run it as `node client/cli.ts <command>` or call
- * {@link runCli} in-process. Exit codes are listed in `exit-codes.ts`.
+ * `mde`: the command-line face of the client. The bin (`cli.ts`, a Node-version guard) calls {@link main};
+ * from a clone run `npx node client/cli.ts <command>`, in-process call {@link runCli}. Exit codes are listed
+ * in `exit-codes.ts`.
  *
  * @example
  * ```sh

@@ -38,9 +38,10 @@ This is the standalone executable (no Node.js needed). The client CLI is inside 
   }
 }
 
-// A single executable application sees argv as [executable, executable, ...arguments].
+// A single executable application sees argv as [executable, executable, ...arguments]; process.argv0 keeps
+// the name it was started by (argv[0] is the resolved path, which a link named `mde` does not change).
 const [executable = '', , ...args] = process.argv;
-if (basename(executable).replace(/\.exe$/, '') === 'mde') {
+if (basename(process.argv0).replace(/\.exe$/, '') === 'mde') {
   void runMde(process.argv);
 } else if (args[0] === 'mde') {
   void runMde([executable, executable, ...args.slice(1)]);

@@ -1,7 +1,9 @@
 /**
  * @module
  * `mde-sim`: the simulator's command line. `mde-sim serve` starts the server with the demo tenant and
- * prints one machine-readable line, `mde-sim ready {json}`, once it listens, then a human tour.
+ * prints one machine-readable line, `mde-sim ready {json}`, once it listens, then a human tour;
+ * `mde-sim ca` shows the CA and how to trust it; `mde-sim verify` checks pacts. The bin (`cli.ts`, a
+ * Node-version guard) and the standalone executable (`exe/entry.ts`) call {@link main} / {@link createProgram}.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

@@ -4,7 +4,7 @@
  * its offline Entra ID and a 201 from unrestrictCodeExecution. Its help says what is not inside.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,10 +104,18 @@ describe.runIf(skipReason === undefined)(
       expect(JSON.parse(body)).toMatchObject({ type: 'UnrestrictCodeExecution', status: 'Pending' });
     });
 
-    it('runs the client CLI as "mde-sim mde"', async () => {
+    it('runs the client CLI as "mde-sim mde", and when linked as "mde"', async () => {
       const help = await run(['mde', '--help']);
       expect(help.code, help.stderr).toBe(0);
       expect(help.stdout).toContain('Usage: mde [options] [command]');
+      const linked = join(folder, 'mde');
+      symlinkSync(executable, linked);
+      try {
+        const direct = execFileSync(linked, ['--help'], { cwd: folder, env: bareEnv, encoding: 'utf8' });
+        expect(direct).toContain('Usage: mde [options] [command]');
+      } finally {
+        rmSync(linked);
+      }
     });
 
     it('says in --help, and when asked to verify, that Pact is not inside and where to get it', async () => {
