@@ -162,9 +162,11 @@ describe('the packed package installed in a new project with node@24', { timeout
   });
 
   it('npx mde-sim serve --port 0 --https-port 0 reaches the ready line, with absolute paths', async () => {
+    // Detached: stop() then ends npx's whole process group, the server included.
     const sim = await startUntilReady('npx', ['mde-sim', 'serve', '--port', '0', '--https-port', '0'], {
       cwd: consumer,
       env: userEnv,
+      detached: true,
     });
     try {
       expect(sim.ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
