@@ -108,6 +108,7 @@ export class DefenderClient {
       baseUrl: this.baseUrl,
       dispatcher: options.dispatcher,
       caPem: options.caPem,
+      proxy: options.proxy,
       connectTimeoutMs: positiveInteger(options.connectTimeoutMs, 'connectTimeoutMs', 10_000),
       headersTimeoutMs: positiveInteger(options.headersTimeoutMs, 'headersTimeoutMs', 30_000),
       bodyTimeoutMs: positiveInteger(options.bodyTimeoutMs, 'bodyTimeoutMs', 30_000),

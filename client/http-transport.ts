@@ -4,10 +4,11 @@
  * Statuses are not interpreted here.
  * @module
  */
-import { type Dispatcher, Pool, request } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
 import packageJson from '../package.json' with { type: 'json' };
 import { AbortError, type DefenderApiError, NetworkError, TimeoutError } from './errors.ts';
 import { isNotSentErrorCode, isTlsVerificationErrorCode } from './retry-policy.ts';
+import type { ClientProxy } from './types.ts';
 
 /** Default User-Agent: `mde-sim-client/<version> (+node <version>)`. */
 export const defaultUserAgent = `mde-sim-client/${packageJson.version} (+node ${process.version})`;
@@ -17,6 +18,7 @@ export interface HttpTransportOptions {
   baseUrl: URL;
   dispatcher: Dispatcher | undefined;
   caPem: string | undefined;
+  proxy: ClientProxy | undefined;
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
@@ -114,6 +116,23 @@ export class HttpTransport {
     if (options.dispatcher !== undefined) {
       this.#dispatcher = options.dispatcher;
       this.#ownsDispatcher = false;
+    } else if (options.proxy !== undefined) {
+      const tls = {
+        timeout: options.connectTimeoutMs,
+        ...(options.caPem === undefined ? {} : { ca: options.caPem }),
+      };
+      // EnvHttpProxyAgent with explicit settings: CONNECT through the proxy, NO_PROXY hosts directly.
+      this.#dispatcher = new EnvHttpProxyAgent({
+        httpProxy: options.proxy.url,
+        httpsProxy: options.proxy.url,
+        ...(options.proxy.noProxy === undefined ? {} : { noProxy: options.proxy.noProxy }),
+        connect: tls,
+        requestTls: tls,
+        keepAliveTimeout: options.keepAliveTimeoutMs,
+        headersTimeout: options.headersTimeoutMs,
+        bodyTimeout: options.bodyTimeoutMs,
+      });
+      this.#ownsDispatcher = true;
     } else {
       this.#dispatcher = new Pool(options.baseUrl.origin, {
         connect: {

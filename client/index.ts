@@ -49,6 +49,7 @@ export { StaticTokenCredential } from './static-token-credential.ts';
 export type {
   AccessToken,
   ClientLogger,
+  ClientProxy,
   DefenderClientOptions,
   GetTokenOptions,
   ListMachineActionsOptions,

@@ -24,7 +24,7 @@ import { ExitCodes, exitCodeFor } from './exit-codes.ts';
 import { MsalClientCredential, parseCertificatePem } from './msal-credential.ts';
 import { isRegion, regions } from './regions.ts';
 import { StaticTokenCredential } from './static-token-credential.ts';
-import type { SleepFunction, TokenCredential } from './types.ts';
+import type { ClientProxy, SleepFunction, TokenCredential } from './types.ts';
 
 /** What the CLI reads and writes; everything injectable so it runs in-process in tests. */
 export interface CliEnvironment {
@@ -58,6 +58,7 @@ interface GlobalOptions {
   baseUrl?: string;
   authorityHost?: string;
   caFile?: string;
+  proxy?: string;
   scope?: string;
   json?: boolean;
 }
@@ -119,6 +120,18 @@ function setting(
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** `--proxy`, else HTTPS_PROXY (either case), with NO_PROXY: as curl and most CLIs read them. */
+function proxySetting(
+  options: GlobalOptions,
+  env: Record<string, string | undefined>,
+): ClientProxy | undefined {
+  const url =
+    options.proxy ?? setting(undefined, env, 'HTTPS_PROXY') ?? setting(undefined, env, 'https_proxy');
+  if (url === undefined) return undefined;
+  const noProxy = setting(undefined, env, 'NO_PROXY') ?? setting(undefined, env, 'no_proxy');
+  return { url, ...(noProxy === undefined ? {} : { noProxy }) };
+}
+
 async function createCredential(options: GlobalOptions, io: CliEnvironment, caPem: string | undefined) {
   const { env } = io;
   const accessToken = setting(options.accessToken, env, 'MDE_ACCESS_TOKEN');
@@ -140,7 +153,11 @@ async function createCredential(options: GlobalOptions, io: CliEnvironment, caPe
   if (clientSecret !== undefined && certificatePath !== undefined) {
     throw new UsageError('Give either a client secret or a certificate, not both');
   }
-  const settings = { authorityHost: setting(options.authorityHost, env, 'MDE_AUTHORITY_HOST'), caPem };
+  const settings = {
+    authorityHost: setting(options.authorityHost, env, 'MDE_AUTHORITY_HOST'),
+    caPem,
+    proxy: proxySetting(options, env),
+  };
   try {
     if (clientSecret !== undefined)
       return new MsalClientCredential({ tenantId, clientId, clientSecret }, settings);
@@ -176,6 +193,7 @@ async function createClient(options: GlobalOptions, io: CliEnvironment) {
       endpoint: baseUrl ?? region ?? 'global',
       scopes: [setting(options.scope, env, 'MDE_SCOPE') ?? defaultScope],
       caPem,
+      proxy: proxySetting(options, env),
       dispatcher: io.dispatcher,
       sleep: io.sleep,
       now: io.now,
@@ -236,6 +254,10 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
       'token authority [env MDE_AUTHORITY_HOST] (default: https://login.microsoftonline.com)',
     )
     .option('--ca-file <path>', 'extra trusted CA (PEM) for the API and the authority [env MDE_CA_FILE]')
+    .option(
+      '--proxy <url>',
+      'HTTP proxy for the API and the authority [env HTTPS_PROXY; NO_PROXY hosts go direct]',
+    )
     .option('--scope <scope>', `token scope [env MDE_SCOPE] (default: ${defaultScope})`)
     .option('--json', 'print results (and errors, on stderr) as JSON for scripts')
     .addHelpText(

@@ -11,9 +11,9 @@ import {
   type NetworkRequestOptions,
   type NetworkResponse,
 } from '@azure/msal-node';
-import { Agent, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import { AuthenticationError } from './errors.ts';
-import type { AccessToken, GetTokenOptions, TokenCredential } from './types.ts';
+import type { AccessToken, ClientProxy, GetTokenOptions, TokenCredential } from './types.ts';
 
 /** Secret-based app credentials. */
 export interface MsalClientSecretOptions {
@@ -48,6 +48,8 @@ export interface MsalCredentialSettings {
   authorityHost?: string | undefined;
   /** Extra CA certificates (PEM) trusted when talking to the authority, e.g. the simulator's CA. */
   caPem?: string | undefined;
+  /** An HTTP proxy for the authority (see `DefenderClientOptions.proxy`). @default none */
+  proxy?: ClientProxy | undefined;
   /**
    * Authorities msal may trust without instance discovery. Defaults to the authority host when it is not a
    * Microsoft cloud login host.
@@ -93,16 +95,30 @@ function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>
  * @example new ConfidentialClientApplication({ auth, system: { networkClient: new UndiciNetworkClient(caPem) } })
  */
 export class UndiciNetworkClient implements INetworkModule {
-  readonly #agent: Agent;
+  readonly #agent: Dispatcher;
 
   /** @param options.keepAliveTimeoutMs caps how long idle connections stay pooled (tests use a few ms). @default 4000 */
-  constructor(caPem: string, options: { keepAliveTimeoutMs?: number } = {}) {
+  constructor(
+    caPem: string | undefined,
+    options: { keepAliveTimeoutMs?: number; proxy?: ClientProxy | undefined } = {},
+  ) {
     const cap = options.keepAliveTimeoutMs;
-    this.#agent = new Agent({
-      connect: { ca: caPem },
+    const tls = caPem === undefined ? {} : { ca: caPem };
+    const pooling = {
       keepAliveTimeout: cap ?? 4_000,
       ...(cap === undefined ? {} : { keepAliveMaxTimeout: cap }),
-    });
+    };
+    this.#agent =
+      options.proxy === undefined
+        ? new Agent({ connect: tls, ...pooling })
+        : new EnvHttpProxyAgent({
+            httpProxy: options.proxy.url,
+            httpsProxy: options.proxy.url,
+            ...(options.proxy.noProxy === undefined ? {} : { noProxy: options.proxy.noProxy }),
+            connect: tls,
+            requestTls: tls,
+            ...pooling,
+          });
   }
 
   sendGetRequestAsync<T>(
@@ -201,7 +217,10 @@ export class MsalClientCredential implements TokenCredential {
     const knownAuthorities =
       settings.knownAuthorities ??
       (microsoftLoginHosts.has(authorityHost.hostname) ? [] : [authorityHost.host]);
-    this.#networkClient = settings.caPem === undefined ? undefined : new UndiciNetworkClient(settings.caPem);
+    this.#networkClient =
+      settings.caPem === undefined && settings.proxy === undefined
+        ? undefined
+        : new UndiciNetworkClient(settings.caPem, { proxy: settings.proxy });
 
     const auth: Configuration['auth'] = {
       clientId: credentials.clientId,

@@ -77,6 +77,12 @@ export interface DefenderClientOptions {
    * Extra CA certificates (PEM) trusted for the API host, e.g. the simulator's CA. Ignored with `dispatcher`.
    */
   caPem?: string | undefined;
+  /**
+   * An HTTP proxy for the API (CONNECT for https), e.g. `{ url: process.env.HTTPS_PROXY }` or the simulator's
+   * proxy mode; hosts matching `noProxy` (NO_PROXY syntax) are called directly. Ignored with `dispatcher`.
+   * @default none (direct connections)
+   */
+  proxy?: ClientProxy | undefined;
   /** Use this undici dispatcher instead of the client's own pool (tests, MSW, proxies). Not closed by `close()`. */
   dispatcher?: Dispatcher | undefined;
   /**
@@ -191,4 +197,12 @@ export interface WaitForMachineActionOptions extends OperationOptions {
   timeoutMs?: number | undefined;
   /** Called with every state seen, the first poll included (progress display). */
   onPoll?: ((action: MachineAction) => void) | undefined;
+}
+
+/** An HTTP proxy the client connects through. */
+export interface ClientProxy {
+  /** `http://host:port` of the proxy. */
+  url: string;
+  /** Hosts to reach directly, in NO_PROXY syntax (`127.0.0.1,.internal.example`). @default none */
+  noProxy?: string | undefined;
 }

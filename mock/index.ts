@@ -28,6 +28,23 @@ export {
 } from './core/simulator.ts';
 export type { LifecycleOptions } from './core/tenant-state.ts';
 export { formatTimestamp, parseTimestamp } from './core/timestamps.ts';
-export type { AppRegistration, Clock, SimRequest, SimResponse, UserAccount } from './core/types.ts';
+export { type HarOptions, harFromJournal } from './core/traffic-har.ts';
+export {
+  type PactFromTrafficOptions,
+  pactFromTraffic,
+  type RecordedPact,
+  type SkippedCall,
+} from './core/traffic-pact.ts';
+export type { RecordedExchange, StateFacts } from './core/traffic-recorder.ts';
+export type {
+  AppRegistration,
+  Clock,
+  FederatedCredential,
+  ManagedIdentity,
+  SimRequest,
+  SimResponse,
+  UserAccount,
+} from './core/types.ts';
+export { APP_SERVICE_IDENTITY_HEADER } from './identity/managed-identity.ts';
 // Deliberately not exported: the pipeline steps, tenant state and limiter. They are the core's inside;
 // everything a user needs goes through createSimulator() and its typed control surface.

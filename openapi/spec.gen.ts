@@ -173,7 +173,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/UnrestrictCodeExecutionAction"
                 },
                 "examples": {
                   "unrestrictPending2026": {
@@ -262,7 +262,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/RestrictCodeExecutionAction"
                 },
                 "examples": {
                   "restrictPending2026": {
@@ -462,9 +462,12 @@ export const spec = {
             "name": "$filter",
             "in": "query",
             "required": false,
-            "description": "OData filter, subset described on the operation. Example `machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' and type eq 'UnrestrictCodeExecution'`.",
+            "description": "OData filter, the subset described on the operation, as a grammar (the `pattern`):\n```\nfilter  = clause *( \" and \" clause )\nclause  = ( \"machineId\" / \"type\" / \"status\" / \"requestor\" ) \" eq \" quoted\n        / \"creationDateTimeUtc\" ( \" eq \" / \" gt \" / \" ge \" / \" lt \" / \" le \" ) timestamp\nquoted  = \"'\" *( any character but \"'\" / \"''\" ) \"'\"\ntimestamp = ISO-8601 date-time, bare or quoted (e.g. 2026-01-01T00:00:00Z)\n```\n`and` in any case; whitespace around tokens is free. Example\n`machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' and type eq 'UnrestrictCodeExecution'`.\nThe simulator answers anything else 400 `ODataError` with a message naming what it refused.\n",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The service's full grammar is not documented; this is the simulator's subset of Microsoft's filterable properties (mde-api.md §8), the binding decision for what it accepts.",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^\\s*(?:(?:machineId|type|status|requestor)\\s+eq\\s+'(?:[^']|'')*'|creationDateTimeUtc\\s+(?:eq|gt|ge|lt|le)\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))\\s*(?:\\s[Aa][Nn][Dd]\\s\\s*(?:(?:machineId|type|status|requestor)\\s+eq\\s+'(?:[^']|'')*'|creationDateTimeUtc\\s+(?:eq|gt|ge|lt|le)\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))\\s*)*$"
             },
             "examples": {
               "byMachine": {
@@ -1217,16 +1220,23 @@ export const spec = {
     "schemas": {
       "ActionRequest": {
         "type": "object",
-        "description": "Body of unrestrict/restrict/cancel: `{\"Comment\": \"<string>\"}`. `Comment` is **required** and\ncase-sensitive, but deliberately not listed in `required` (see `x-mde-required`) and `type: object`\nis the only other constraint, so that request validation does not answer before the operation; the\noperation answers MDE's own 400s:\n- unparsable JSON, empty body, not an object, or `Comment` not a string → `InvalidRequestBody`\n  \"Request body is incorrect\";\n- no `Comment` key (`comment` in lower case does not count) → `MissingRequiredParameter`\n  \"Parameter Comment is missing.\";\n- empty `Comment` → `InvalidInput` \"Invalid input Comment.\".\nOther keys are ignored.\n",
+        "description": "Body of unrestrict/restrict/cancel: `{\"Comment\": \"<string>\"}`. `Comment` is **required**, a non-empty\nstring, and case-sensitive (`required`, `minLength`; `x-mde-required` names it for the simulator,\nwhich checks it before the schema so the answer is MDE's own 400, not a generic one):\n- unparsable JSON, empty body, not an object, or `Comment` not a string → `InvalidRequestBody`\n  \"Request body is incorrect\";\n- no `Comment` key (`comment` in lower case does not count) → `MissingRequiredParameter`\n  \"Parameter Comment is missing.\";\n- empty `Comment` → `InvalidInput` \"Invalid input Comment.\".\nOther keys are ignored.\n",
         "x-mde-required": [
           "Comment"
         ],
+        "required": [
+          "Comment"
+        ],
         "x-fidelity": "inferred",
-        "x-fidelity-reason": "Codes and messages for body errors are project decisions; casing sensitivity is documented (mde-api.md §1, decisions \"Body errors\").",
+        "x-fidelity-reason": "Codes and messages for body errors are project decisions; casing sensitivity is documented (mde-api.md §1, decisions \"Body errors\"); that an empty Comment is refused is inferred (decisions \"Body errors\").",
         "properties": {
           "Comment": {
             "type": "string",
-            "description": "Comment to associate with the action. Required."
+            "minLength": 1,
+            "maxLength": 4000,
+            "description": "Comment to associate with the action. Required, not empty. At most 4000 characters: a longer one is\nanswered 400 `InvalidInput` \"Invalid input Comment.\" like an empty one.\n",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit (mde-api.md open questions, \"Comment max length\"); 4000 is the common NVARCHAR(4000) column bound, and without a bound every stored action could hold megabytes."
           }
         },
         "examples": [
@@ -1423,6 +1433,38 @@ export const spec = {
             "x-fidelity-reason": "Always null in captures and its non-null shape is unknown (mde-api.md §2), so only null is allowed."
           }
         }
+      },
+      "UnrestrictCodeExecutionAction": {
+        "description": "The action `unrestrictCodeExecution` answers with (the new one, or the pending one under the \"return\npending\" duplicate policy): a `MachineAction` whose `type` is always `UnrestrictCodeExecution`\n(mde-api.md §1, §2; payloads 01, 05). Its `status` is not fixed: a pending action returned under that\npolicy may already be `InProgress`.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "UnrestrictCodeExecution"
+              }
+            }
+          }
+        ]
+      },
+      "RestrictCodeExecutionAction": {
+        "description": "The action `restrictCodeExecution` answers with: a `MachineAction` whose `type` is always\n`RestrictCodeExecution` (mde-api.md §8; payload 02).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "RestrictCodeExecution"
+              }
+            }
+          }
+        ]
       },
       "RelatedFileInfo": {
         "type": "object",

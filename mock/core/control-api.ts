@@ -5,71 +5,48 @@
  * error shape (`{"error":{"code","message"}}` with mde-sim codes), since the real service has no such API.
  */
 import type { IdentityProvider } from '../identity/token-issuer.ts';
-import type { ApiOperation } from './api-routes.ts';
+import type { ApiOperation, ApiRouter } from './api-routes.ts';
 import type { SimulatorClock } from './clock.ts';
-import type { FaultInjector, FaultPlan, FaultPlanInput } from './faults.ts';
-import type { Journal, JournalEntry } from './journal.ts';
-import type { RateLimiter, RateLimitWindow } from './rate-limiter.ts';
-import type { RetrySummary, RetryTracker } from './retry-tracker.ts';
+import {
+  ControlInputError,
+  type ControlSchemaName,
+  type ControlSchemas,
+  checkControlInput,
+  jsonPath,
+  suggestName,
+} from './control-schemas.ts';
+import type { FaultPlan, FaultPlanInput } from './faults.ts';
+import type { JournalEntry } from './journal.ts';
+import type { RetrySummary } from './retry-tracker.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
+import type { EffectiveRateLimits, RateLimitSetting, SimulatorState } from './simulator-state.ts';
 import type { StoredAction, TenantState } from './tenant-state.ts';
+import { harFromJournal } from './traffic-har.ts';
+import { type PactFromTrafficOptions, pactFromTraffic, type RecordedPact } from './traffic-pact.ts';
+import type { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 
-/** A tenant as the control API shows it: ids, demo credentials, machines and their behaviour. */
-export interface TenantSummary {
-  id: string;
-  domain: string;
-  displayName: string;
-  apps: {
-    clientId: string;
-    displayName: string;
-    clientSecret: string | null;
-    hasCertificate: boolean;
-    isPublicClient: boolean;
-    roles: string[];
-    delegatedScopes: string[];
-  }[];
-  users: {
-    objectId: string;
-    userPrincipalName: string;
-    displayName: string;
-    password: string;
-    mdeRoles: string[];
-    deviceGroups: string[];
-  }[];
-  machines: {
-    id: string;
-    computerDnsName: string | null;
-    osPlatform: string | null;
-    rbacGroupName: string | null;
-    healthStatus: string | null;
-    online: boolean;
-    outcome: 'succeed' | 'fail';
-    restricted: boolean;
-  }[];
-}
+export type { RateLimitSetting } from './simulator-state.ts';
 
-/** Quota setting of a tenant. */
-export interface RateLimitSetting {
-  /** Whether quotas apply to the tenant at all. */
-  enabled?: boolean;
-  /** Windows per operationId replacing the spec's. */
-  limits?: Record<string, RateLimitWindow[]>;
-}
+/** A tenant as the control API shows it: ids, demo credentials, machines and their behaviour. */
+export type TenantSummary = ControlSchemas['TenantSummary'];
 
 /** Error of a control call, with the status the HTTP control API answers. */
 export class ControlError extends Error {
   override name = 'ControlError';
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** JSON pointer of the bad value in the request body, when there is one. */
+  readonly field: string | undefined;
+  constructor(status: number, code: string, message: string, field?: string) {
     super(message);
     this.status = status;
     this.code = code;
+    this.field = field;
   }
 }
 
-/** The typed control surface. */
+/** The typed control surface. Every input is checked against openapi/mde-sim-control.yaml. */
 export interface SimulatorControl {
   tenants(): TenantSummary[];
   tenant(idOrDomain: string): TenantSummary;
@@ -97,53 +74,419 @@ export interface SimulatorControl {
   removeFault(id: string): boolean;
   clearFaults(): void;
   setRateLimits(tenantId: string, setting: RateLimitSetting): void;
-  rateLimits(tenantId: string): { enabled: boolean; limits: Record<string, RateLimitWindow[]> };
+  rateLimits(tenantId: string): EffectiveRateLimits;
   /** How callers behaved after 429s: throttled, early retries, honoured retries. */
   retries(tenantId?: string): RetrySummary[];
-  /** Mints an access token with any claims (expired, wrong audience, missing role...). */
+  /** Mints an access token with any claims (expired, wrong audience, missing role, forged types...). */
   mintToken(request: MintTokenRequest): Promise<string>;
   rotateSigningKeys(): Promise<void>;
-  /** The HTTP form of all the above, under `/_sim`. */
+  /** Switches traffic recording (bodies and state in the journal, for pacts and HAR) on or off. */
+  setRecording(enabled: boolean): void;
+  recording(): boolean;
+  /** A Pact V4 file from the calls recorded in the journal (traffic-pact.ts), and the calls left out. */
+  recordedPact(options: PactFromTrafficOptions & { tenantId?: string }): RecordedPact;
+  /** The journal as HAR 1.2, URLs on `origin`. */
+  har(options: { origin: string; tenantId?: string }): ReturnType<typeof harFromJournal>;
+  /** The HTTP form of all the above, under `/_sim` (protection is checked before, by the simulator). */
   handleHttp(request: SimRequest): Promise<SimResponse>;
 }
 
 /** What `mintToken` takes: claims to set or override, and how to sign. */
-export interface MintTokenRequest {
-  tenantId: string;
-  /** App (client id) the token is for: its roles and display name fill the claims. */
-  clientId?: string;
-  /** A user (UPN or object id): makes a delegated token with the app's scopes. */
-  user?: string;
-  /** Claims to set or override (`aud`, `roles`, `scp`, `exp`...). */
-  claims?: Record<string, unknown>;
-  lifetimeSeconds?: number;
-  /** `untrusted` signs with a key the simulator does not know (bad signature). @default 'current' */
-  signWith?: 'current' | 'untrusted';
-}
+export type MintTokenRequest = ControlSchemas['MintTokenRequest'];
 
 /** What the control surface needs from the simulator. */
 export interface ControlDeps {
   clock: SimulatorClock;
   identity: IdentityProvider;
-  journal: Journal;
-  faults: FaultInjector;
-  retries: RetryTracker;
-  limiter: RateLimiter;
+  state: SimulatorState;
+  recorder: TrafficRecorder;
   operations: readonly ApiOperation[];
-  tenants: Map<string, TenantState>;
-  findTenant(idOrDomain: string): TenantState | undefined;
-  seedTenant(seed: TenantSeed): TenantState;
-  resetTenant(tenantId: string): boolean;
-  resetAll(): void;
-  setRateLimits(tenantId: string, setting: RateLimitSetting): void;
-  rateLimitsOf(tenantId: string): { enabled: boolean; limits: Record<string, RateLimitWindow[]> };
+  /** Routes `/_sim` requests by the control document's path templates. */
+  router: ApiRouter;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MACHINE_ID = /^[0-9a-f]{40}$/i;
+/** The latest instant the clock may reach: the end of year 9999 (timestamps have four-digit years). */
+const LATEST_TIME_MS = 253_402_300_799_999;
 
-function bad(message: string): ControlError {
-  return new ControlError(400, 'InvalidControlRequest', message);
+function bad(message: string, field?: string): ControlError {
+  return new ControlError(400, 'InvalidControlRequest', message, field);
+}
+
+/** Checks a control input against its schema; a refusal is a 400 naming the field. */
+function checked<N extends ControlSchemaName>(name: N, value: unknown, what?: string): ControlSchemas[N] {
+  try {
+    return checkControlInput(name, value, what);
+  } catch (error) {
+    if (error instanceof ControlInputError) throw bad(error.message, error.pointer);
+    throw error;
+  }
+}
+
+/** Checks a tenant seed (a control request, a seed file entry or code), naming the first bad field. */
+export function validateTenantSeed(value: unknown, what = 'tenant seed'): TenantSeed {
+  return checked('TenantSeed', value, what) as TenantSeed;
+}
+
+/** Builds the control surface. */
+export function createControlApi(deps: ControlDeps): SimulatorControl {
+  const { state, clock } = deps;
+  const operationIds = deps.operations.map((op) => op.operationId);
+  const tenantOf = (idOrDomain: string): TenantState => {
+    const tenant = state.findTenant(idOrDomain);
+    if (!tenant) throw new ControlError(404, 'TenantNotFound', `Tenant '${idOrDomain}' is not seeded`);
+    tenant.settle(clock.now());
+    return tenant;
+  };
+  const checkOperationId = (operationId: string, pointer: string): void => {
+    if (!operationIds.includes(operationId)) {
+      throw bad(
+        `${jsonPath('body', pointer)}: unknown operationId '${operationId}'${suggestName(operationId, operationIds)}`,
+        pointer,
+      );
+    }
+  };
+  const moveClockTo = (target: number): void => {
+    if (!(target >= 0 && target <= LATEST_TIME_MS))
+      throw bad('the clock cannot move past the end of year 9999 or before 1970');
+    clock.setTime(target);
+    state.changed();
+  };
+
+  const control: SimulatorControl = {
+    tenants: () => [...state.tenants()].map(summarize),
+    tenant: (id) => summarize(tenantOf(id)),
+    addTenant: (seed) => summarize(state.addTenant(validateTenantSeed(seed, 'body'))),
+    reset(tenantId) {
+      if (tenantId === undefined) state.reset();
+      else if (!state.reset(tenantOf(tenantId).id))
+        throw new ControlError(404, 'TenantNotFound', `Tenant '${tenantId}' has no seed`);
+    },
+    addMachine(tenantId, machine) {
+      const tenant = tenantOf(tenantId);
+      const seed = checked('MachineSeed', machine) as MachineSeed;
+      state.changed();
+      return machineSummary(tenant.addMachine(seed));
+    },
+    setMachine(tenantId, machineId, change) {
+      const tenant = tenantOf(tenantId);
+      const behaviour = checked('MachineBehaviour', change) as MachineBehaviour;
+      const record = tenant.machine(machineId);
+      if (!record)
+        throw new ControlError(
+          404,
+          'MachineNotFound',
+          `Machine '${machineId}' is not in tenant ${tenant.id}`,
+        );
+      tenant.setBehaviour(record, behaviour, clock.now());
+      state.changed();
+      return machineSummary(record);
+    },
+    actions: (tenantId) => [...tenantOf(tenantId).allActions()].map((action) => structuredClone(action)),
+    clockState: () => ({ now: new Date(clock.now()).toISOString(), mode: clock.mode }),
+    advanceClock(ms) {
+      const { advanceMs } = checked('ClockChange', { advanceMs: ms });
+      moveClockTo(clock.now() + (advanceMs ?? 0));
+    },
+    setClock(at) {
+      const { set } = checked('ClockChange', { set: at });
+      const ms = typeof set === 'number' ? set : Date.parse(String(set));
+      if (!Number.isFinite(ms)) throw bad('body.set must be an ISO date-time or ms since the epoch', '/set');
+      moveClockTo(ms);
+    },
+    freezeClock() {
+      clock.freeze();
+      state.changed();
+    },
+    resumeClock() {
+      clock.resume();
+      state.changed();
+    },
+    journal(options = {}) {
+      const tenantId = options.tenantId?.toLowerCase();
+      return state.journal.list(
+        tenantId === undefined ? undefined : (entry) => entry.tenantId === tenantId,
+        options.limit,
+      );
+    },
+    addFault(input) {
+      const plan = checked('FaultPlanInput', input) as FaultPlanInput;
+      if (plan.match?.operationId !== undefined)
+        checkOperationId(plan.match.operationId, '/match/operationId');
+      if (plan.count === undefined && plan.probability === undefined)
+        throw bad('body: a fault plan needs count (the next N calls) or probability (a seeded fraction)');
+      const { effect } = plan;
+      if (effect.kind === 'latency') {
+        const ranged =
+          effect.minMs !== undefined && effect.maxMs !== undefined && effect.minMs <= effect.maxMs;
+        if (effect.delayMs === undefined && !ranged)
+          throw bad('body.effect: a latency effect needs delayMs, or minMs <= maxMs', '/effect');
+      }
+      if (plan.id !== undefined && state.faults.list().some((existing) => existing.id === plan.id))
+        throw new ControlError(
+          409,
+          'FaultExists',
+          `A fault plan '${plan.id}' exists; delete it first`,
+          '/id',
+        );
+      state.changed();
+      return state.faults.add(plan);
+    },
+    faults: () => state.faults.list(),
+    removeFault(id) {
+      state.changed();
+      return state.faults.remove(id);
+    },
+    clearFaults() {
+      state.changed();
+      state.faults.clear();
+    },
+    setRateLimits(tenantId, setting) {
+      const tenant = tenantOf(tenantId);
+      const valid = checked('RateLimitSetting', setting);
+      for (const operationId of Object.keys(valid.limits ?? {})) {
+        checkOperationId(operationId, `/limits/${operationId}`);
+      }
+      state.setRateLimits(tenant.id, valid as RateLimitSetting);
+    },
+    rateLimits: (tenantId) => state.rateLimitsOf(tenantOf(tenantId).id),
+    retries: (tenantId) => state.retries.summaries(tenantId?.toLowerCase()),
+    async mintToken(input) {
+      const request = checked('MintTokenRequest', input);
+      const tenant = tenantOf(request.tenantId);
+      const app = request.clientId === undefined ? tenant.apps[0] : tenant.app(request.clientId);
+      if (!app)
+        throw bad(`body.clientId: '${request.clientId}' is not an app of tenant ${tenant.id}`, '/clientId');
+      const wanted = request.user?.toLowerCase();
+      const user =
+        wanted === undefined
+          ? undefined
+          : tenant.users.find(
+              (u) => u.userPrincipalName.toLowerCase() === wanted || u.objectId.toLowerCase() === wanted,
+            );
+      if (request.user !== undefined && !user)
+        throw bad(`body.user: '${request.user}' is not in tenant ${tenant.id}`, '/user');
+      const claims: Record<string, unknown> = { tid: tenant.id, appid: app.clientId };
+      if (user) {
+        Object.assign(claims, {
+          scp: (app.delegatedScopes ?? []).join(' '),
+          upn: user.userPrincipalName,
+          unique_name: user.userPrincipalName,
+          name: user.displayName,
+          oid: user.objectId,
+        });
+      }
+      // Free-form on purpose: tests forge tokens with claims of any type; verification checks their types.
+      Object.assign(claims, request.claims ?? {});
+      return deps.identity.mintToken(claims as Parameters<IdentityProvider['mintToken']>[0], {
+        ...(request.lifetimeSeconds === undefined ? {} : { lifetimeSeconds: request.lifetimeSeconds }),
+        signWith: request.signWith ?? 'current',
+      });
+    },
+    async rotateSigningKeys() {
+      await deps.identity.rotateKeys();
+      state.changed();
+    },
+    setRecording(enabled) {
+      const change = checked('RecordingSetting', { enabled });
+      deps.recorder.enabled = change.enabled;
+    },
+    recording: () => deps.recorder.enabled,
+    recordedPact(options) {
+      if (typeof options?.consumer !== 'string' || options.consumer.trim() === '')
+        throw bad('consumer must name the consumer the pact is for', 'consumer');
+      return pactFromTraffic(recordedEntries(state, options.tenantId), options);
+    },
+    har: (options) => harFromJournal(recordedEntries(state, options.tenantId), { origin: options.origin }),
+    handleHttp: (request) => handleControlHttp(control, deps.router, request),
+  };
+  return control;
+}
+
+function json(status: number, body: unknown): SimResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
+}
+
+function parseJsonBody(request: SimRequest): unknown {
+  if (request.body === undefined || request.body.trim() === '') return {};
+  try {
+    return JSON.parse(request.body);
+  } catch (error) {
+    throw bad(`body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Reads one query parameter that may appear once. */
+function queryParam(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) throw bad(`query parameter ${name} may appear once`, name);
+  return values[0];
+}
+
+/** Query parameters the route does not know are refused (a typo must not be silently ignored). */
+function checkQuery(params: URLSearchParams, known: readonly string[]): void {
+  for (const name of new Set(params.keys())) {
+    if (!known.includes(name))
+      throw bad(`unknown query parameter '${name}'${suggestName(name, known)}`, name);
+  }
+}
+
+async function handleControlHttp(
+  control: SimulatorControl,
+  router: ApiRouter,
+  request: SimRequest,
+): Promise<SimResponse> {
+  try {
+    const route = router.match(request.method, request.path);
+    if (route.kind === 'method-not-allowed') {
+      throw new ControlError(
+        405,
+        'MethodNotAllowed',
+        `${request.method} is not allowed on ${request.path} (allowed: ${route.allow.join(', ')})`,
+      );
+    }
+    if (route.kind === 'not-found') {
+      throw new ControlError(
+        404,
+        'NotFound',
+        `No control route ${request.method} ${request.path}. See the README, "Control API".`,
+      );
+    }
+    const { operation, params } = route;
+    const query = new URLSearchParams(request.query);
+    const body = operation.hasBody ? parseJsonBody(request) : undefined;
+    const tenantId = params.tenantId ?? '';
+    switch (operation.operationId) {
+      case 'listTenants':
+        return json(200, { tenants: control.tenants() });
+      case 'addTenant':
+        return json(201, control.addTenant(body as TenantSeed));
+      case 'getTenant':
+        return json(200, control.tenant(tenantId));
+      case 'resetTenant':
+        control.reset(tenantId);
+        return json(200, control.tenant(tenantId));
+      case 'resetAll':
+        control.reset();
+        return json(200, { tenants: control.tenants() });
+      case 'addMachine':
+        return json(201, control.addMachine(tenantId, body as MachineSeed));
+      case 'setMachine':
+        return json(200, control.setMachine(tenantId, params.machineId ?? '', body as MachineBehaviour));
+      case 'listActions':
+        return json(200, { actions: control.actions(tenantId) });
+      case 'getRateLimits':
+        return json(200, control.rateLimits(tenantId));
+      case 'setRateLimits':
+        control.setRateLimits(tenantId, body as RateLimitSetting);
+        return json(200, control.rateLimits(tenantId));
+      case 'getClock':
+        return json(200, control.clockState());
+      case 'changeClock': {
+        const change = checked('ClockChange', body);
+        if (change.mode === 'frozen') control.freezeClock();
+        if (change.set !== undefined) control.setClock(change.set);
+        if (change.advanceMs !== undefined) control.advanceClock(change.advanceMs);
+        if (change.mode === 'running') control.resumeClock();
+        return json(200, control.clockState());
+      }
+      case 'getJournal': {
+        checkQuery(query, ['limit', 'tenantId']);
+        const limit = queryParam(query, 'limit');
+        if (
+          limit !== undefined &&
+          !(/^\d{1,6}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 100_000)
+        )
+          throw bad('limit must be an integer from 1 to 100000', 'limit');
+        const tenant = queryParam(query, 'tenantId');
+        return json(200, {
+          entries: control.journal({
+            ...(limit === undefined ? {} : { limit: Number(limit) }),
+            ...(tenant === undefined ? {} : { tenantId: tenant }),
+          }),
+        });
+      }
+      case 'listFaults':
+        return json(200, { faults: control.faults() });
+      case 'addFault':
+        return json(201, control.addFault(body as FaultPlanInput));
+      case 'clearFaults':
+        control.clearFaults();
+        return json(200, { faults: [] });
+      case 'removeFault': {
+        const faultId = params.faultId ?? '';
+        if (!control.removeFault(faultId))
+          throw new ControlError(404, 'FaultNotFound', `No fault plan '${faultId}'`);
+        return json(200, { faults: control.faults() });
+      }
+      case 'getRetries': {
+        checkQuery(query, ['tenantId']);
+        return json(200, { retries: control.retries(queryParam(query, 'tenantId')) });
+      }
+      case 'mintToken': {
+        const token = await control.mintToken(body as MintTokenRequest);
+        return json(201, { token_type: 'Bearer', access_token: token });
+      }
+      case 'rotateSigningKeys':
+        await control.rotateSigningKeys();
+        return json(200, { rotated: true });
+      case 'getRecording':
+        return json(200, { enabled: control.recording() });
+      case 'setRecording': {
+        const change = checked('RecordingSetting', body);
+        control.setRecording(change.enabled);
+        return json(200, { enabled: control.recording() });
+      }
+      case 'getRecordedPact': {
+        checkQuery(query, ['consumer', 'provider', 'tenantId']);
+        const tenant = queryParam(query, 'tenantId');
+        const provider = queryParam(query, 'provider');
+        const { pact } = control.recordedPact({
+          consumer: queryParam(query, 'consumer') ?? '',
+          ...(provider === undefined ? {} : { provider }),
+          ...(tenant === undefined ? {} : { tenantId: tenant }),
+        });
+        return json(200, pact);
+      }
+      case 'getHar': {
+        checkQuery(query, ['tenantId']);
+        const tenant = queryParam(query, 'tenantId');
+        return json(
+          200,
+          control.har({ origin: request.origin, ...(tenant === undefined ? {} : { tenantId: tenant }) }),
+        );
+      }
+      default:
+        throw new Error(`control route ${operation.operationId} has no handler: spec and code disagree`);
+    }
+  } catch (error) {
+    if (error instanceof ControlError) return controlErrorResponse(error);
+    throw error;
+  }
+}
+
+/** The journal's entries of a tenant, with the unauthenticated calls (their token named no known tenant). */
+function recordedEntries(state: SimulatorState, tenantId: string | undefined): JournalEntry[] {
+  const wanted = tenantId?.toLowerCase();
+  if (wanted === undefined) return state.journal.list();
+  return state.journal.list((entry) => {
+    const tenant = entry.tenantId ?? entry.exchange?.facts?.tenantId;
+    return tenant === undefined || tenant === wanted;
+  });
+}
+
+/** The control API's error body. */
+export function controlErrorResponse(error: ControlError): SimResponse {
+  return json(error.status, {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.field === undefined ? {} : { field: error.field }),
+    },
+  });
 }
 
 function summarize(tenant: TenantState): TenantSummary {
@@ -183,312 +526,4 @@ function machineSummary(record: ReturnType<TenantState['addMachine']>): TenantSu
     outcome: record.behaviour.outcome,
     restricted: record.behaviour.restricted,
   };
-}
-
-/** Checks a tenant seed, naming the first bad field. */
-export function validateTenantSeed(value: unknown): TenantSeed {
-  if (typeof value !== 'object' || value === null) throw bad('tenant seed must be a JSON object');
-  const seed = value as Record<string, unknown>;
-  if (typeof seed.id !== 'string' || !GUID.test(seed.id)) throw bad('tenant id must be a GUID');
-  if (typeof seed.domain !== 'string' || seed.domain === '')
-    throw bad('tenant domain must be a non-empty string');
-  if (typeof seed.displayName !== 'string') throw bad('tenant displayName must be a string');
-  for (const list of ['apps', 'users', 'machines'] as const) {
-    if (!Array.isArray(seed[list])) throw bad(`tenant ${list} must be an array`);
-  }
-  (seed.apps as unknown[]).forEach((app, i) => {
-    const a = app as Record<string, unknown>;
-    if (typeof a?.clientId !== 'string' || !GUID.test(a.clientId))
-      throw bad(`apps[${i}].clientId must be a GUID`);
-    if (typeof a.displayName !== 'string') throw bad(`apps[${i}].displayName must be a string`);
-    if (!Array.isArray(a.roles) || a.roles.some((r) => typeof r !== 'string')) {
-      throw bad(`apps[${i}].roles must be an array of strings`);
-    }
-  });
-  (seed.users as unknown[]).forEach((user, i) => {
-    const u = user as Record<string, unknown>;
-    if (typeof u?.objectId !== 'string' || !GUID.test(u.objectId))
-      throw bad(`users[${i}].objectId must be a GUID`);
-    if (typeof u.userPrincipalName !== 'string') throw bad(`users[${i}].userPrincipalName must be a string`);
-    if (typeof u.password !== 'string') throw bad(`users[${i}].password must be a string`);
-    if (!Array.isArray(u.mdeRoles)) throw bad(`users[${i}].mdeRoles must be an array`);
-    if (!Array.isArray(u.deviceGroups)) throw bad(`users[${i}].deviceGroups must be an array`);
-  });
-  (seed.machines as unknown[]).forEach((machine, i) => {
-    validateMachineSeed(machine, `machines[${i}]`);
-  });
-  return value as TenantSeed;
-}
-
-function validateMachineSeed(value: unknown, name = 'machine'): MachineSeed {
-  const m = value as Record<string, unknown> | null;
-  if (typeof m !== 'object' || m === null) throw bad(`${name} must be a JSON object`);
-  if (typeof m.id !== 'string' || !MACHINE_ID.test(m.id)) throw bad(`${name}.id must be 40 hex characters`);
-  if (typeof m.computerDnsName !== 'string' || m.computerDnsName === '') {
-    throw bad(`${name}.computerDnsName must be a non-empty string`);
-  }
-  if (m.sim !== undefined) validateBehaviour(m.sim, `${name}.sim`);
-  return value as MachineSeed;
-}
-
-function validateBehaviour(value: unknown, name = 'body'): MachineBehaviour {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw bad(`${name} must be a JSON object`);
-  const b = value as Record<string, unknown>;
-  const known = new Set(['online', 'outcome', 'restricted', 'pickupDelayMs', 'executionMs']);
-  for (const key of Object.keys(b))
-    if (!known.has(key)) throw bad(`${name}.${key} is not a machine setting (${[...known].join(', ')})`);
-  for (const key of ['online', 'restricted']) {
-    if (b[key] !== undefined && typeof b[key] !== 'boolean')
-      throw bad(`${name}.${key} must be true or false`);
-  }
-  if (b.outcome !== undefined && b.outcome !== 'succeed' && b.outcome !== 'fail') {
-    throw bad(`${name}.outcome must be 'succeed' or 'fail'`);
-  }
-  for (const key of ['pickupDelayMs', 'executionMs']) {
-    const v = b[key];
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) {
-      throw bad(`${name}.${key} must be a number of ms >= 0`);
-    }
-  }
-  return value as MachineBehaviour;
-}
-
-/** Builds the control surface. */
-export function createControlApi(deps: ControlDeps): SimulatorControl {
-  const tenantOf = (idOrDomain: string): TenantState => {
-    const tenant = deps.findTenant(idOrDomain);
-    if (!tenant) throw new ControlError(404, 'TenantNotFound', `Tenant ${idOrDomain} is not seeded`);
-    tenant.settle(deps.clock.now());
-    return tenant;
-  };
-
-  const control: SimulatorControl = {
-    tenants: () => [...deps.tenants.values()].map(summarize),
-    tenant: (id) => summarize(tenantOf(id)),
-    addTenant: (seed) => summarize(deps.seedTenant(validateTenantSeed(seed))),
-    reset(tenantId) {
-      if (tenantId === undefined) deps.resetAll();
-      else if (!deps.resetTenant(tenantOf(tenantId).id))
-        throw new ControlError(404, 'TenantNotFound', `Tenant ${tenantId} has no seed`);
-    },
-    addMachine: (tenantId, machine) =>
-      machineSummary(tenantOf(tenantId).addMachine(validateMachineSeed(machine))),
-    setMachine(tenantId, machineId, change) {
-      const tenant = tenantOf(tenantId);
-      const record = tenant.machine(machineId);
-      if (!record)
-        throw new ControlError(404, 'MachineNotFound', `Machine ${machineId} is not in tenant ${tenant.id}`);
-      tenant.setBehaviour(record, validateBehaviour(change), deps.clock.now());
-      return machineSummary(record);
-    },
-    actions: (tenantId) => [...tenantOf(tenantId).allActions()].map((action) => structuredClone(action)),
-    clockState: () => ({ now: new Date(deps.clock.now()).toISOString(), mode: deps.clock.mode }),
-    advanceClock(ms) {
-      if (!(typeof ms === 'number' && Number.isFinite(ms) && ms >= 0))
-        throw bad('advanceMs must be a number of ms >= 0');
-      deps.clock.advance(ms);
-    },
-    setClock(at) {
-      const ms = typeof at === 'number' ? at : Date.parse(at);
-      if (!Number.isFinite(ms)) throw bad('set must be an ISO date-time or ms since the epoch');
-      deps.clock.setTime(ms);
-    },
-    freezeClock: () => deps.clock.freeze(),
-    resumeClock: () => deps.clock.resume(),
-    journal(options = {}) {
-      const tenantId = options.tenantId?.toLowerCase();
-      return deps.journal.list(
-        tenantId === undefined ? undefined : (entry) => entry.tenantId === tenantId,
-        options.limit,
-      );
-    },
-    addFault(plan) {
-      try {
-        return deps.faults.add(plan);
-      } catch (error) {
-        throw bad((error as Error).message);
-      }
-    },
-    faults: () => deps.faults.list(),
-    removeFault: (id) => deps.faults.remove(id),
-    clearFaults: () => deps.faults.clear(),
-    setRateLimits(tenantId, setting) {
-      const tenant = tenantOf(tenantId);
-      if (typeof setting !== 'object' || setting === null)
-        throw bad('rate-limit setting must be a JSON object');
-      if (setting.enabled !== undefined && typeof setting.enabled !== 'boolean')
-        throw bad('enabled must be true or false');
-      for (const [operationId, windows] of Object.entries(setting.limits ?? {})) {
-        if (!deps.operations.some((op) => op.operationId === operationId))
-          throw bad(`limits: unknown operationId ${operationId}`);
-        if (
-          !Array.isArray(windows) ||
-          windows.some(
-            (w) =>
-              !(
-                Number.isInteger(w?.limit) &&
-                w.limit >= 1 &&
-                Number.isInteger(w.windowSeconds) &&
-                w.windowSeconds >= 1
-              ),
-          )
-        ) {
-          throw bad(`limits.${operationId} must be an array of { limit >= 1, windowSeconds >= 1 } integers`);
-        }
-      }
-      deps.setRateLimits(tenant.id, setting);
-    },
-    rateLimits: (tenantId) => deps.rateLimitsOf(tenantOf(tenantId).id),
-    retries: (tenantId) => deps.retries.summaries(tenantId?.toLowerCase()),
-    async mintToken(request) {
-      if (typeof request !== 'object' || request === null) throw bad('token request must be a JSON object');
-      const tenant = tenantOf(String(request.tenantId ?? ''));
-      const app = request.clientId === undefined ? tenant.apps[0] : tenant.app(request.clientId);
-      if (!app) throw bad(`clientId ${request.clientId} is not an app of tenant ${tenant.id}`);
-      const user =
-        request.user === undefined
-          ? undefined
-          : tenant.users.find(
-              (u) =>
-                u.userPrincipalName.toLowerCase() === request.user?.toLowerCase() ||
-                u.objectId === request.user,
-            );
-      if (request.user !== undefined && !user)
-        throw bad(`user ${request.user} is not in tenant ${tenant.id}`);
-      const claims: Record<string, unknown> = { tid: tenant.id, appid: app.clientId };
-      if (user) {
-        Object.assign(claims, {
-          scp: (app.delegatedScopes ?? []).join(' '),
-          upn: user.userPrincipalName,
-          unique_name: user.userPrincipalName,
-          name: user.displayName,
-          oid: user.objectId,
-        });
-      }
-      Object.assign(claims, request.claims ?? {});
-      return deps.identity.mintToken(claims as Parameters<IdentityProvider['mintToken']>[0], {
-        ...(request.lifetimeSeconds === undefined ? {} : { lifetimeSeconds: request.lifetimeSeconds }),
-        signWith: request.signWith ?? 'current',
-      });
-    },
-    rotateSigningKeys: () => deps.identity.rotateKeys(),
-    handleHttp: (request) => handleControlHttp(control, request),
-  };
-  return control;
-}
-
-function json(status: number, body: unknown): SimResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(body),
-  };
-}
-
-function parseJsonBody(request: SimRequest): Record<string, unknown> {
-  if (request.body === undefined || request.body.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(request.body);
-  } catch (error) {
-    throw bad(`body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw bad('body must be a JSON object');
-  return parsed as Record<string, unknown>;
-}
-
-async function handleControlHttp(control: SimulatorControl, request: SimRequest): Promise<SimResponse> {
-  const segments = request.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
-  const params = new URLSearchParams(request.query);
-  const route = `${request.method} /${segments.map((s, i) => (i % 2 === 1 && segments[0] === 'tenants' ? ':id' : s)).join('/')}`;
-  try {
-    const body = request.method === 'GET' ? {} : parseJsonBody(request);
-    const [first, tenantId = '', sub, subId = ''] = segments;
-    switch (route) {
-      case 'GET /tenants':
-        return json(200, { tenants: control.tenants() });
-      case 'POST /tenants':
-        return json(201, control.addTenant(body as unknown as TenantSeed));
-      case 'GET /tenants/:id':
-        return json(200, control.tenant(tenantId));
-      case 'POST /tenants/:id/reset':
-        control.reset(tenantId);
-        return json(200, control.tenant(tenantId));
-      case 'POST /reset':
-        control.reset();
-        return json(200, { tenants: control.tenants() });
-      case 'POST /tenants/:id/machines':
-        return json(201, control.addMachine(tenantId, body as unknown as MachineSeed));
-      case 'PATCH /tenants/:id/machines/:id':
-        return json(200, control.setMachine(tenantId, subId, body as MachineBehaviour));
-      case 'GET /tenants/:id/actions':
-        return json(200, { actions: control.actions(tenantId) });
-      case 'GET /tenants/:id/rate-limits':
-        return json(200, control.rateLimits(tenantId));
-      case 'PUT /tenants/:id/rate-limits':
-        control.setRateLimits(tenantId, body as RateLimitSetting);
-        return json(200, control.rateLimits(tenantId));
-      case 'GET /clock':
-        return json(200, control.clockState());
-      case 'POST /clock': {
-        const known = ['advanceMs', 'set', 'mode'];
-        const unknown = Object.keys(body).find((key) => !known.includes(key));
-        if (unknown) throw bad(`clock: unknown field ${unknown} (use ${known.join(', ')})`);
-        if (body.mode !== undefined && body.mode !== 'frozen' && body.mode !== 'running') {
-          throw bad("clock: mode must be 'frozen' or 'running'");
-        }
-        if (body.mode === 'frozen') control.freezeClock();
-        if (body.set !== undefined) control.setClock(body.set as string);
-        if (body.advanceMs !== undefined) control.advanceClock(body.advanceMs as number);
-        if (body.mode === 'running') control.resumeClock();
-        return json(200, control.clockState());
-      }
-      case 'GET /journal': {
-        const limit = params.get('limit');
-        if (limit !== null && !/^\d+$/.test(limit)) throw bad('limit must be a positive integer');
-        const tenant = params.get('tenantId');
-        return json(200, {
-          entries: control.journal({
-            ...(limit === null ? {} : { limit: Number(limit) }),
-            ...(tenant === null ? {} : { tenantId: tenant }),
-          }),
-        });
-      }
-      case 'GET /faults':
-        return json(200, { faults: control.faults() });
-      case 'POST /faults':
-        return json(201, control.addFault(body as unknown as FaultPlanInput));
-      case 'DELETE /faults':
-        control.clearFaults();
-        return json(200, { faults: [] });
-      case 'GET /retries': {
-        const tenant = params.get('tenantId');
-        return json(200, { retries: control.retries(tenant ?? undefined) });
-      }
-      case 'POST /tokens': {
-        const token = await control.mintToken(body as unknown as MintTokenRequest);
-        return json(201, { token_type: 'Bearer', access_token: token });
-      }
-      case 'POST /keys/rotate':
-        await control.rotateSigningKeys();
-        return json(200, { rotated: true });
-      default:
-        if (first === 'faults' && tenantId !== '' && request.method === 'DELETE' && sub === undefined) {
-          if (!control.removeFault(tenantId))
-            throw new ControlError(404, 'FaultNotFound', `No fault plan ${tenantId}`);
-          return json(200, { faults: control.faults() });
-        }
-        throw new ControlError(
-          404,
-          'NotFound',
-          `No control route ${request.method} ${request.path}. See the README, "Control API".`,
-        );
-    }
-  } catch (error) {
-    if (error instanceof ControlError)
-      return json(error.status, { error: { code: error.code, message: error.message } });
-    throw error;
-  }
 }

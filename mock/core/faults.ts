@@ -67,6 +67,14 @@ export interface FaultDecision {
 interface PlanState {
   plan: FaultPlan;
   random: RandomSource;
+  /** Numbers drawn from `random` so far, so a restored plan continues the same sequence. */
+  draws: number;
+}
+
+/** A plan as persisted: the plan and how far its seeded sequence has gone. */
+export interface FaultPlanSnapshot {
+  plan: FaultPlan;
+  draws: number;
 }
 
 /** The set of active plans. */
@@ -74,13 +82,28 @@ export class FaultInjector {
   #plans: PlanState[] = [];
   #nextId = 1;
 
-  /** Adds a plan; throws a TypeError naming the bad field on invalid input. */
+  /** Adds a plan (already checked against the control API's FaultPlanInput schema). */
   add(input: FaultPlanInput): FaultPlan {
-    validatePlan(input);
     const id = input.id ?? `fault-${this.#nextId++}`;
     const plan: FaultPlan = { ...input, id, fired: 0 };
-    this.#plans.push({ plan, random: createRandom(input.seed ?? id) });
+    this.#plans.push({ plan, random: createRandom(input.seed ?? id), draws: 0 });
     return plan;
+  }
+
+  /** The plans with their random positions, for persistence. */
+  snapshot(): FaultPlanSnapshot[] {
+    return this.#plans.map(({ plan, draws }) => ({ plan: structuredClone(plan), draws }));
+  }
+
+  /** Replaces the plans with persisted ones, each continuing its seeded sequence where it stopped. */
+  restore(snapshots: readonly FaultPlanSnapshot[]): void {
+    this.#plans = snapshots.map(({ plan, draws }) => {
+      const random = createRandom(plan.seed ?? plan.id);
+      for (let i = 0; i < draws; i++) random.next();
+      return { plan: structuredClone(plan), random, draws };
+    });
+    const numbered = this.#plans.map(({ plan }) => /^fault-(\d+)$/.exec(plan.id)?.[1]).filter(Boolean);
+    this.#nextId = Math.max(0, ...numbered.map(Number)) + 1;
   }
 
   /** Whether any plan is active (the pipeline skips fault matching entirely when none is). */
@@ -112,10 +135,14 @@ export class FaultInjector {
       const { plan } = state;
       if (!matchesCall(plan.match, call)) continue;
       if (plan.count !== undefined && plan.fired >= plan.count) continue;
-      if (plan.probability !== undefined && state.random.next() >= plan.probability) continue;
+      if (plan.probability !== undefined) {
+        state.draws += 1;
+        if (state.random.next() >= plan.probability) continue;
+      }
       plan.fired += 1;
       const { effect } = plan;
       let delayMs = 0;
+      if (effect.kind === 'latency' && effect.delayMs === undefined) state.draws += 1;
       if (effect.kind === 'latency') {
         delayMs =
           effect.delayMs ??
@@ -137,34 +164,4 @@ function matchesCall(
   if (match.machineId !== undefined && match.machineId.toLowerCase() !== call.machineId?.toLowerCase())
     return false;
   return true;
-}
-
-function validatePlan(input: FaultPlanInput): void {
-  if (typeof input !== 'object' || input === null) throw new TypeError('fault plan must be an object');
-  const effect = input.effect as FaultEffect | undefined;
-  if (!effect || !['status', 'latency', 'drop'].includes(effect.kind)) {
-    throw new TypeError("effect.kind must be 'status', 'latency' or 'drop'");
-  }
-  if (
-    effect.kind === 'status' &&
-    !(Number.isInteger(effect.status) && effect.status >= 400 && effect.status <= 599)
-  ) {
-    throw new TypeError('effect.status must be an integer from 400 to 599');
-  }
-  if (effect.kind === 'latency') {
-    const fixed = effect.delayMs;
-    const ranged = effect.minMs !== undefined && effect.maxMs !== undefined && effect.minMs <= effect.maxMs;
-    if (!(fixed !== undefined ? fixed >= 0 : ranged) || (effect.minMs ?? 0) < 0) {
-      throw new TypeError('a latency effect needs delayMs >= 0, or 0 <= minMs <= maxMs');
-    }
-  }
-  if (input.count !== undefined && !(Number.isInteger(input.count) && input.count >= 1)) {
-    throw new TypeError('count must be an integer >= 1');
-  }
-  if (input.probability !== undefined && !(input.probability >= 0 && input.probability <= 1)) {
-    throw new TypeError('probability must be a number from 0 to 1');
-  }
-  if (input.count === undefined && input.probability === undefined) {
-    throw new TypeError('a fault plan needs count (the next N calls) or probability (a seeded fraction)');
-  }
 }

@@ -2,10 +2,13 @@
  * @module
  * The request journal: a bounded ring buffer of what the simulator answered, for tests and demos.
  * It never holds a token, a secret or a password: only a few headers are kept, credentials reduced to their
- * scheme on the way in, and bodies are not kept. Entries are stored lean (numbers, existing strings) and
+ * scheme on the way in, credential parameters of the query string redacted, and bodies are kept only while
+ * traffic recording is on, redacted (traffic-recorder.ts). Entries are stored lean (numbers, existing strings) and
  * shaped on read, because every entry outlives the young generation: per-request copies here showed up as
  * garbage-collection time in the benchmark.
  */
+
+import type { RecordedExchange } from './traffic-recorder.ts';
 
 /** One journal entry. */
 export interface JournalEntry {
@@ -32,6 +35,8 @@ export interface JournalEntry {
   remote: string | undefined;
   /** Time spent in the simulator (simulator clock, ms). */
   durationMs: number;
+  /** Bodies, content headers and the state the call met: only while traffic recording is on (traffic-recorder.ts). */
+  exchange?: RecordedExchange | undefined;
 }
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'x-ms-client-secret', 'proxy-authorization']);
@@ -42,6 +47,37 @@ const KEPT_HEADERS = [
   'client-request-id',
   'x-ms-client-request-id',
 ];
+
+/** Query parameters whose values are credentials (OAuth and OData clients put some in URLs). */
+const SECRET_QUERY_NAMES = new Set(['client_secret', 'access_token', 'code', 'password', 'client_assertion']);
+
+function isSecretParameter(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SECRET_QUERY_NAMES.has(lower) || lower.includes('token') || lower.includes('secret');
+}
+
+/**
+ * The query string as the journal keeps it: every parameter as sent, except credentials, whose values
+ * become `[redacted]` (`?client_secret=…`, `?access_token=…`, `code`, `password`, `client_assertion`, any
+ * name containing `token` or `secret`).
+ */
+export function journalQuery(query: string): string {
+  if (query === '') return query;
+  return query
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=');
+      const rawName = equals === -1 ? part : part.slice(0, equals);
+      let name: string;
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        name = rawName;
+      }
+      return equals !== -1 && isSecretParameter(name) ? `${rawName}=[redacted]` : part;
+    })
+    .join('&');
+}
 
 /** Replaces a credential with a marker that keeps only the scheme (`Bearer [redacted]`). */
 function redact(value: string): string {

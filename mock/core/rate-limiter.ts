@@ -3,9 +3,10 @@
  * MDE's per-key call quotas: for each key (destination + tenant + app, as the recorded 429 names it)
  * several sliding windows at once (100 per minute and 1500 per hour for the machine-action APIs).
  *
- * Each window keeps the times of the last `limit` admitted calls in a ring buffer: a call is admitted
- * when the oldest of them has left the window. That is exact (no approximation at window edges), O(1)
- * in time per call, and O(limit) memory per key — a constant. Idle keys are evicted.
+ * Each window keeps the times of the admitted calls still inside it in a growable ring buffer: a call is
+ * admitted while fewer than `limit` of them remain, else when the oldest leaves the window. That is exact
+ * (no approximation at window edges), amortized O(1) per call, and memory follows the calls actually made
+ * in the window, not the configured limit (a load test may raise limits to millions). Idle keys are evicted.
  */
 
 /** One quota window, as the spec's `x-mde-rate-limits` declares it. */
@@ -27,25 +28,43 @@ export type RateDecision =
 
 class WindowLog {
   readonly window: RateLimitWindow;
-  readonly #times: Float64Array;
-  #next = 0;
+  readonly #windowMs: number;
+  /** Times of the admitted calls still inside the window, oldest at `#head`, as a growable ring. */
+  #times = new Float64Array(16);
+  #head = 0;
   #count = 0;
 
   constructor(window: RateLimitWindow) {
     this.window = window;
-    this.#times = new Float64Array(window.limit);
+    this.#windowMs = window.windowSeconds * 1000;
   }
 
   /** Time at which a call is admitted again (`now` or earlier when there is room). */
-  admitsAt(): number {
+  admitsAt(now: number): number {
+    this.#forgetBefore(now - this.#windowMs);
     if (this.#count < this.window.limit) return Number.NEGATIVE_INFINITY;
-    return this.#times[this.#next]! + this.window.windowSeconds * 1000;
+    return this.#times[this.#head]! + this.#windowMs;
   }
 
   record(now: number): void {
-    this.#times[this.#next] = now;
-    this.#next = (this.#next + 1) % this.window.limit;
-    if (this.#count < this.window.limit) this.#count += 1;
+    if (this.#count === this.#times.length) this.#grow();
+    this.#times[(this.#head + this.#count) % this.#times.length] = now;
+    this.#count += 1;
+  }
+
+  /** Calls that left the window no longer count (nor take memory). */
+  #forgetBefore(oldestKept: number): void {
+    while (this.#count > 0 && this.#times[this.#head]! <= oldestKept) {
+      this.#head = (this.#head + 1) % this.#times.length;
+      this.#count -= 1;
+    }
+  }
+
+  #grow(): void {
+    const grown = new Float64Array(this.#times.length * 2);
+    for (let i = 0; i < this.#count; i++) grown[i] = this.#times[(this.#head + i) % this.#times.length]!;
+    this.#times = grown;
+    this.#head = 0;
   }
 }
 
@@ -85,7 +104,7 @@ export class RateLimiter {
     let refusing: WindowLog | undefined;
     let admitsAt = Number.NEGATIVE_INFINITY;
     for (const log of state.logs) {
-      const at = log.admitsAt();
+      const at = log.admitsAt(now);
       if (at > now && at > admitsAt) {
         admitsAt = at;
         refusing = log;

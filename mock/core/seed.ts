@@ -1,37 +1,23 @@
 /**
  * @module
  * What a simulated tenant is made of when it is seeded: its identity (apps, users) and its machines.
- * Seeds are plain JSON so they can come from a file, a control-API request or code.
+ * Seeds are plain JSON so they can come from a file, a control-API request or code; their types are
+ * generated from the control API's schemas (openapi/mde-sim-control.yaml), which also check them.
  */
-import type { Machine } from '../../openapi/index.ts';
-import type { AppRegistration, UserAccount } from './types.ts';
+import type { ControlSchemas } from './control-schemas.ts';
 
-/** How a simulated machine behaves when actions reach it. */
-export interface MachineBehaviour {
-  /** An offline machine never picks actions up: they stay Pending and end TimeOut. @default true */
-  online?: boolean;
-  /** `fail`: actions end Failed instead of Succeeded. @default 'succeed' */
-  outcome?: 'succeed' | 'fail';
-  /** Whether app execution is currently restricted on the machine. @default false */
-  restricted?: boolean;
-  /** Overrides the simulator's pick-up delay for this machine (ms). */
-  pickupDelayMs?: number;
-  /** Overrides the simulator's execution time for this machine (ms). */
-  executionMs?: number;
-}
+/**
+ * How a simulated machine behaves when actions reach it: `online` (default true; offline machines leave
+ * actions Pending until they end TimeOut), `outcome` ('succeed' | 'fail'), `restricted` (default false),
+ * and per-machine `pickupDelayMs` / `executionMs` overriding the simulator's lifecycle timing.
+ */
+export type MachineBehaviour = ControlSchemas['MachineBehaviour'];
 
-/** A machine in a seed: the entity fields (id and computerDnsName required) plus its behaviour. */
-export type MachineSeed = Partial<Machine> &
-  Pick<Machine, 'id' | 'computerDnsName'> & { sim?: MachineBehaviour };
+/**
+ * A machine in a seed: any property of the API's Machine entity (`id` and `computerDnsName` required, the
+ * rest defaulted) plus `sim`, its behaviour.
+ */
+export type MachineSeed = ControlSchemas['MachineSeed'];
 
-/** A tenant in a seed. */
-export interface TenantSeed {
-  /** Tenant id (GUID), the token's `tid`. */
-  id: string;
-  /** Primary domain, e.g. `contoso-demo.onmicrosoft.com` (also accepted as authority tenant). */
-  domain: string;
-  displayName: string;
-  apps: AppRegistration[];
-  users: UserAccount[];
-  machines: MachineSeed[];
-}
+/** A tenant in a seed: id (GUID, the token's `tid`), primary domain, display name, apps, users, machines. */
+export type TenantSeed = ControlSchemas['TenantSeed'];

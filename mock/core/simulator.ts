@@ -4,24 +4,26 @@
  * quotas, faults, journal and clock) behind one function, `handle(request) → response`. The standalone
  * server, the express adapter and the MSW handlers all call it; none of them adds behaviour.
  */
+import { controlSpec } from '../../openapi/control-spec.gen.ts';
 import { spec as generatedSpec } from '../../openapi/spec.gen.ts';
 import type { PersistedSigningKeys } from '../identity/signing-keys.ts';
 import { createIdentityProvider, type IdentityProvider } from '../identity/token-issuer.ts';
 import { type ApiOperation, createApiRouter } from './api-routes.ts';
 import type { ForbiddenWording } from './authorization.ts';
 import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
-import { createControlApi, type SimulatorControl } from './control-api.ts';
+import { controlErrorResponse, createControlApi, type SimulatorControl } from './control-api.ts';
+import { ControlAccess, type ControlAccessOptions } from './control-guard.ts';
+import { ControlInputError, checkControlInput, suggestName } from './control-schemas.ts';
 import { demoTenant } from './demo-tenant.ts';
-import { FaultInjector } from './faults.ts';
-import { Journal, journalHeaders } from './journal.ts';
+import { journalHeaders, journalQuery } from './journal.ts';
 import type { DuplicatePolicy } from './machine-actions.ts';
 import { mdeError } from './mde-errors.ts';
 import { correlationTarget, type PipelineDeps, type PipelineResult, runApiPipeline } from './pipeline.ts';
 import { createRandom } from './random.ts';
-import { RateLimiter, type RateLimitWindow } from './rate-limiter.ts';
-import { RetryTracker } from './retry-tracker.ts';
 import type { TenantSeed } from './seed.ts';
-import { type LifecycleOptions, TenantState } from './tenant-state.ts';
+import { type RateLimitSetting, SimulatorState, type StateSnapshot } from './simulator-state.ts';
+import { DEFAULT_RETENTION, type LifecycleOptions, type RetentionPolicy } from './tenant-state.ts';
+import { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 import { fromWebRequest, toWebResponse } from './web.ts';
 
@@ -48,16 +50,39 @@ export interface SimulatorOptions {
   duplicatePolicy?: DuplicatePolicy;
   /** Wording of the 403 for a missing application role. @default 'current' (2026) */
   forbiddenWording?: ForbiddenWording;
-  /** Whether the spec's quotas apply (per tenant overridable through the control API). @default true */
-  rateLimits?: boolean;
+  /**
+   * Quotas: `true` (the spec's `x-mde-rate-limits`), `false` (off), or a setting with windows per operationId
+   * (load tests raise them). Per tenant overridable through the control API. @default true
+   */
+  rateLimits?: boolean | RateLimitSetting;
+  /**
+   * How long final actions are kept (Pending/InProgress are never dropped); `false` keeps every action.
+   * @default 30 simulated days, at most 50,000 final actions per tenant
+   */
+  retention?: Partial<RetentionPolicy> | false;
+  /** Who may use the control API (`/_sim`): extra host names, a control token. @default loopback names, no token */
+  controlAccess?: ControlAccessOptions;
   /** Request journal size (entries). @default 1000 */
   journalCapacity?: number;
+  /**
+   * Whether the journal also keeps bodies (redacted) and the state each API call met, for
+   * `GET /_sim/journal/pact` and `/_sim/journal/har`; switchable at run time. @default false
+   */
+  recordTraffic?: boolean;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
+  /** Called (and awaited) after every signing-key rotation with the keys to persist. @default none */
+  onKeysRotated?: (keys: PersistedSigningKeys) => void | Promise<void>;
   /** The OpenAPI document. @default the project's spec (openapi/defender-machine-actions.yaml) */
   spec?: object;
   /** Where to log. @default nothing */
   logger?: SimulatorLogger;
+  /**
+   * The origin written into host-bearing values such as `@odata.context`, in place of the one the client
+   * called (`https://api.security.microsoft.com`), so answers read as the service writes them whatever
+   * host serves them. @default the origin of each request
+   */
+  publicOrigin?: string;
 }
 
 /** A running simulator. */
@@ -74,8 +99,26 @@ export interface Simulator {
   readonly identity: IdentityProvider;
   /** The API operations of the spec, as routed. */
   readonly operations: readonly ApiOperation[];
+  /** The control API's door: hosts it answers to, and its token (servers add their names here). */
+  readonly controlAccess: ControlAccess;
+  /** Counts changes worth persisting; a persister saves when it moved (the request path only counts). */
+  readonly changes: number;
+  /** Tenants, machines, actions, quotas, fault plans and the clock as JSON (persistence). */
+  snapshot(): PersistedState;
+  /** Replaces the state with a snapshot's; refuses (TypeError naming the path) one that is not valid. */
+  restore(snapshot: unknown): void;
   /** Releases timers (sleepers wake). */
   close(): void;
+}
+
+/** What `snapshot()` returns and `restore()` takes (the state file of `serve --persist`). */
+export interface PersistedState {
+  format: 'mde-sim-state';
+  version: 1;
+  /** Simulator-clock time of the snapshot. */
+  savedAt: string;
+  clock: { mode: 'running' | 'frozen'; nowMs: number };
+  state: StateSnapshot;
 }
 
 const DEFAULT_LIFECYCLE: LifecycleOptions = {
@@ -99,119 +142,74 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (options.forbiddenWording && !['current', 'legacy'].includes(options.forbiddenWording)) {
     throw new TypeError("forbiddenWording must be 'current' or 'legacy'");
   }
+  const publicOrigin = options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin);
   const clock = options.clock instanceof SimulatorClock ? options.clock : new SimulatorClock(options.clock);
   const random = createRandom(options.seed);
   const logger = options.logger ?? NO_LOG;
-  const router = await createApiRouter(options.spec ?? generatedSpec);
-
-  const seeds = new Map<string, TenantSeed>();
-  const tenants = new Map<string, TenantState>();
-  const tenantIdByDomain = new Map<string, string>();
-  const rateLimitOverrides = new Map<
-    string,
-    { enabled: boolean; limits: Record<string, RateLimitWindow[]> }
-  >();
-  const findTenant = (idOrDomain: string): TenantState | undefined => {
-    const key = idOrDomain.toLowerCase();
-    return tenants.get(key) ?? tenants.get(tenantIdByDomain.get(key) ?? '');
-  };
-  const seedTenant = (seed: TenantSeed): TenantState => {
-    const tenant = new TenantState(structuredClone(seed), lifecycle);
-    seeds.set(tenant.id, structuredClone(seed));
-    tenants.set(tenant.id, tenant);
-    tenantIdByDomain.set(tenant.domain, tenant.id);
-    return tenant;
-  };
-  for (const seed of options.tenants ?? [demoTenant()]) seedTenant(seed);
+  const [router, controlRouter] = await Promise.all([
+    createApiRouter(options.spec ?? generatedSpec),
+    createApiRouter(controlSpec),
+  ]);
+  const state = new SimulatorState({
+    tenants: options.tenants ?? [demoTenant()],
+    lifecycle,
+    retention: retentionOf(options.retention),
+    rateLimits: rateLimitSettingOf(options.rateLimits, router.operations),
+    operations: router.operations,
+    journalCapacity: options.journalCapacity ?? 1000,
+  });
+  const controlAccess = new ControlAccess(options.controlAccess);
 
   const identity = createIdentityProvider({
     clock,
     // Clients sign assertions with their wall clock, even when the simulator's clock was moved.
     clientAssertionClock: new SimulatorClock(),
     random,
-    directory: { findTenant },
+    directory: { findTenant: (idOrDomain) => state.findTenant(idOrDomain), tenants: () => state.tenants() },
     ...(options.identityKeys === undefined ? {} : { keys: options.identityKeys }),
+    ...(options.onKeysRotated === undefined ? {} : { onKeysRotated: options.onKeysRotated }),
   });
-  const limiter = new RateLimiter();
-  const retries = new RetryTracker();
-  const faults = new FaultInjector();
-  const journal = new Journal(options.journalCapacity ?? 1000);
-  const rateLimitsEnabled = options.rateLimits ?? true;
+  // Persisted keys are proven now (each signs and verifies a test token), not at the first token request.
+  if (options.identityKeys !== undefined) await identity.jwks();
+  const recorder = new TrafficRecorder(
+    { router, tenants: () => state.tenants(), tenant: (id) => state.tenantById(id) },
+    options.recordTraffic ?? false,
+  );
 
   const deps: PipelineDeps = {
     router,
     verifier: identity,
-    tenant: (tid) => tenants.get(tid.toLowerCase()),
+    tenant: (tid) => state.tenantById(tid),
     clock,
     random,
-    limiter,
-    retries,
-    faults,
+    limiter: state.limiter,
+    retries: state.retries,
+    faults: state.faults,
     duplicatePolicy: options.duplicatePolicy ?? 'reject',
     forbiddenWording: options.forbiddenWording ?? 'current',
     callers: new WeakMap(),
-    rateLimitsFor(tenantId, operation) {
-      const override = rateLimitOverrides.get(tenantId);
-      if (override)
-        return override.enabled ? (override.limits[operation.operationId] ?? operation.rateLimits) : [];
-      return rateLimitsEnabled ? operation.rateLimits : [];
-    },
+    publicOrigin,
+    rateLimitsFor: (tenantId, operation) => state.rateLimitsFor(tenantId, operation),
   };
 
   const control = createControlApi({
     clock,
     identity,
-    journal,
-    faults,
-    retries,
-    limiter,
+    state,
+    recorder,
     operations: router.operations,
-    tenants,
-    findTenant,
-    seedTenant,
-    resetTenant(tenantId) {
-      const seed = seeds.get(tenantId);
-      if (!seed) return false;
-      seedTenant(seed);
-      limiter.clear(`${tenantId}|`);
-      retries.clear(tenantId);
-      rateLimitOverrides.delete(tenantId); // quotas back to the spec's, as a full reset does
-      return true;
-    },
-    resetAll() {
-      tenants.clear();
-      tenantIdByDomain.clear();
-      for (const seed of [...seeds.values()]) seedTenant(seed);
-      limiter.clear();
-      retries.clear();
-      faults.clear();
-      journal.clear();
-      rateLimitOverrides.clear();
-    },
-    setRateLimits(tenantId, setting) {
-      rateLimitOverrides.set(tenantId, {
-        enabled: setting.enabled ?? true,
-        limits: setting.limits ?? {},
-      });
-      limiter.clear(`${tenantId}|`);
-    },
-    rateLimitsOf(tenantId) {
-      const override = rateLimitOverrides.get(tenantId);
-      return {
-        enabled: override ? override.enabled : rateLimitsEnabled,
-        limits: Object.fromEntries(
-          router.operations.map((op) => [op.operationId, override?.limits[op.operationId] ?? op.rateLimits]),
-        ),
-      };
-    },
+    router: controlRouter,
   });
 
   async function handle(request: SimRequest): Promise<SimResponse> {
     const startedAt = clock.now();
+    const facts = recorder.enabled ? recorder.observe(request, startedAt) : undefined;
     let result: PipelineResult;
     try {
       if (request.path === '/_sim' || request.path.startsWith('/_sim/')) {
-        result = { ...emptyResult(), response: await control.handleHttp(request), operationId: 'control' };
+        const refusal = controlAccess.check(request);
+        const response = refusal ? controlErrorResponse(refusal) : await control.handleHttp(request);
+        result = { ...emptyResult(), response, operationId: 'control' };
       } else if (/^\/api(\/|$)/i.test(request.path)) {
         result = await runApiPipeline(deps, request);
       } else {
@@ -229,12 +227,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       result = { ...emptyResult(), response: mdeError(correlationTarget(random), 'internalError') };
     }
     const { response } = result;
-    journal.add({
+    // Anything but a read may change state (an action, a cancel, a control call): the persister looks.
+    if (request.method !== 'GET' && request.method !== 'HEAD') state.changed();
+    state.journal.add({
       seq: 0,
       atMs: startedAt,
       method: request.method,
       path: request.path,
-      query: request.query,
+      query: journalQuery(request.query),
       status: response.dropConnection ? 0 : response.status,
       operation: result.operationId,
       tenantId: result.caller?.tenantId,
@@ -245,6 +245,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
+      exchange: recorder.enabled ? recorder.exchange(request, response, facts) : undefined,
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
     logger.debug?.(
@@ -263,10 +264,93 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     control,
     identity,
     operations: router.operations,
+    controlAccess,
+    get changes() {
+      return state.changes;
+    },
+    snapshot() {
+      const now = clock.now();
+      return {
+        format: 'mde-sim-state',
+        version: 1,
+        savedAt: new Date(now).toISOString(),
+        clock: { mode: clock.mode, nowMs: now },
+        state: state.snapshot(),
+      };
+    },
+    restore(snapshot) {
+      let persisted: PersistedState;
+      try {
+        persisted = checkControlInput('PersistedState', snapshot, 'state') as unknown as PersistedState;
+      } catch (error) {
+        if (error instanceof ControlInputError) throw new TypeError(error.message);
+        throw error;
+      }
+      state.restore(persisted.state);
+      if (persisted.clock.mode === 'frozen') clock.freeze();
+      clock.setTime(persisted.clock.nowMs);
+      if (persisted.clock.mode === 'running') clock.resume();
+    },
     close() {
       clock.wakeAll();
     },
   };
+}
+
+function retentionOf(option: SimulatorOptions['retention']): RetentionPolicy {
+  if (option === false) return { maxAgeMs: null, maxFinalActions: null };
+  const policy = { ...DEFAULT_RETENTION, ...option };
+  if (policy.maxAgeMs !== null && !(Number.isFinite(policy.maxAgeMs) && policy.maxAgeMs >= 0))
+    throw new TypeError('retention.maxAgeMs must be a number of ms >= 0, or null');
+  if (
+    policy.maxFinalActions !== null &&
+    !(Number.isInteger(policy.maxFinalActions) && policy.maxFinalActions >= 0)
+  )
+    throw new TypeError('retention.maxFinalActions must be an integer >= 0, or null');
+  return policy;
+}
+
+function rateLimitSettingOf(
+  option: SimulatorOptions['rateLimits'],
+  operations: readonly ApiOperation[],
+): RateLimitSetting {
+  if (option === undefined || option === true) return { enabled: true };
+  if (option === false) return { enabled: false };
+  let setting: RateLimitSetting;
+  try {
+    setting = checkControlInput('RateLimitSetting', option, 'rateLimits') as RateLimitSetting;
+  } catch (error) {
+    if (error instanceof ControlInputError) throw new TypeError(error.message);
+    throw error;
+  }
+  const known = operations.map((op) => op.operationId);
+  for (const operationId of Object.keys(setting.limits ?? {})) {
+    if (!known.includes(operationId))
+      throw new TypeError(
+        `rateLimits.limits: unknown operationId '${operationId}'${suggestName(operationId, known)}`,
+      );
+  }
+  return setting;
+}
+
+/** `https://host[:port]` and nothing more, or a TypeError naming the option. */
+function checkOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    `${url.origin}/` !== url.href.replace(/\/?$/, '/')
+  ) {
+    throw new TypeError(
+      `publicOrigin must be an origin such as https://api.security.microsoft.com, got ${value}`,
+    );
+  }
+  return url.origin;
 }
 
 function emptyResult(): PipelineResult {

@@ -70,3 +70,77 @@ describe('TenantState indexes', () => {
     sim.close();
   });
 });
+
+describe('TenantState retention', () => {
+  const lifecycle = { pickupDelayMs: 5_000, executionMs: 15_000, offlineTimeoutMs: 3 * 24 * 3600 * 1000 };
+  const seed = () => ({
+    id: DEMO_TENANT_ID,
+    domain: 'retention.example',
+    displayName: 'Retention',
+    apps: [],
+    users: [],
+    machines: [
+      { id: 'a'.repeat(40), computerDnsName: 'online-01' },
+      { id: 'b'.repeat(40), computerDnsName: 'offline-01', sim: { online: false } },
+    ],
+  });
+  const create = (tenant: TenantState, machineId: string, n: number, now: number) =>
+    tenant.createAction(
+      {
+        type: 'UnrestrictCodeExecution',
+        machine: tenant.machine(machineId)!,
+        requestor: 'r',
+        requestorComment: 'c',
+      },
+      `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`,
+      now,
+      0,
+    );
+
+  it('keeps at most maxFinalActions final actions, dropping the oldest-ended first, and never an active one', () => {
+    const tenant = new TenantState(seed(), lifecycle, { maxAgeMs: null, maxFinalActions: 100 });
+    const pending = create(tenant, 'b'.repeat(40), 0, 0); // offline: stays Pending for 3 days
+    let now = 0;
+    for (let i = 1; i <= 1000; i++) {
+      create(tenant, 'a'.repeat(40), i, now);
+      now += 30_000; // each one ends (20 s) before the next starts
+      tenant.settle(now);
+    }
+    expect(tenant.actionCount).toBe(101);
+    expect(tenant.action(pending.id)?.status).toBe('Pending');
+    expect(tenant.action('00000000-0000-4000-8000-000000000001')).toBeUndefined();
+    expect(tenant.action(`00000000-0000-4000-8000-${(1000).toString(16).padStart(12, '0')}`)?.status).toBe(
+      'Succeeded',
+    );
+    expect(tenant.actionsOn('a'.repeat(40))).toHaveLength(100);
+  });
+
+  it('drops final actions older than maxAgeMs (by when they ended), on the simulator clock', () => {
+    const day = 24 * 3600 * 1000;
+    const tenant = new TenantState(seed(), lifecycle, { maxAgeMs: 30 * day, maxFinalActions: null });
+    const old = create(tenant, 'a'.repeat(40), 1, 0);
+    tenant.settle(day);
+    expect(tenant.action(old.id)?.status).toBe('Succeeded');
+    tenant.settle(30 * day + 20_000); // exactly 30 days after it ended: still kept
+    expect(tenant.action(old.id)).toBeDefined();
+    tenant.settle(30 * day + 20_001);
+    expect(tenant.action(old.id)).toBeUndefined();
+    expect([...tenant.allActions()]).toHaveLength(0);
+  });
+
+  it('keeps a long run bounded with the default policy (one 4000-character action a day for 300 days)', async () => {
+    const sim = await createSimulator({
+      clock: { mode: 'frozen', startAt: '2026-11-29T10:00:00Z' },
+      rateLimits: false,
+    });
+    for (let i = 0; i < 300; i++) {
+      const token = await sim.control.mintToken({ tenantId: DEMO_TENANT_ID });
+      const created = await call(sim, token, 'POST', `/api/machines/${MACHINE}/unrestrictCodeExecution`, {
+        Comment: 'x'.repeat(4000),
+      });
+      expect(created.status).toBe(201);
+      sim.clock.advance(24 * 3600 * 1000); // a day each: ended actions age out after 30
+    }
+    expect(sim.control.actions(DEMO_TENANT_ID).length).toBeLessThanOrEqual(32);
+  });
+});

@@ -9,7 +9,7 @@ import type { Machine, MachineAction, MachineActionStatus, MachineActionType } f
 import { MinHeap } from './min-heap.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import { formatTimestamp } from './timestamps.ts';
-import type { AppRegistration, UserAccount } from './types.ts';
+import type { AppRegistration, ManagedIdentity, UserAccount } from './types.ts';
 
 /** Timing of the action lifecycle. */
 export interface LifecycleOptions {
@@ -35,6 +35,48 @@ interface ActionRecord {
   createdAtMs: number;
   /** Bumped whenever the planned transition changes, so stale heap entries are skipped. */
   version: number;
+  /** The transition planned next (kept for persistence); undefined once final. */
+  next: PlannedTransition | undefined;
+  /** When the action reached its final status (simulator clock), for retention. */
+  finishedAtMs: number | undefined;
+}
+
+/** A lifecycle transition planned for an action. */
+export interface PlannedTransition {
+  atMs: number;
+  to: MachineActionStatus;
+}
+
+/**
+ * How long final actions (Succeeded, Failed, TimeOut, Cancelled) are kept. Pending and InProgress actions
+ * are never dropped. The service keeps action history for months (the portal shows 180 days); the simulator
+ * keeps less by default so memory stays bounded under a long load test (inferred, configurable).
+ */
+export interface RetentionPolicy {
+  /** Final actions older than this (since they ended, simulator clock) are dropped; null keeps them. @default 30 days */
+  maxAgeMs: number | null;
+  /** At most this many final actions per tenant, the oldest dropped first; null keeps them all. @default 50000 */
+  maxFinalActions: number | null;
+}
+
+/** The default retention: 30 simulated days, 50,000 final actions per tenant. */
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  maxAgeMs: 30 * 24 * 60 * 60 * 1000,
+  maxFinalActions: 50_000,
+};
+
+/** One stored action as persisted: the wire action, when it was created and what it does next. */
+export interface ActionSnapshot {
+  action: StoredAction;
+  createdAtMs: number;
+  finishedAtMs?: number;
+  next?: PlannedTransition;
+}
+
+/** A tenant as persisted: its current identity and machines (seed form) and its actions. */
+export interface TenantSnapshot {
+  seed: TenantSeed;
+  actions: ActionSnapshot[];
 }
 
 interface ScheduledTransition {
@@ -72,6 +114,7 @@ export class TenantState {
   readonly displayName: string;
   readonly apps: AppRegistration[];
   readonly users: UserAccount[];
+  readonly managedIdentities: ManagedIdentity[];
   readonly #lifecycle: LifecycleOptions;
   readonly #machines = new Map<string, MachineRecord>();
   readonly #machineIdByName = new Map<string, string>();
@@ -81,17 +124,89 @@ export class TenantState {
   readonly #schedule = new MinHeap<ScheduledTransition>();
   readonly #appsById = new Map<string, AppRegistration>();
   readonly #usersById = new Map<string, UserAccount>();
+  readonly #retention: RetentionPolicy;
+  /** Final actions in the order they ended: retention drops from the front. */
+  #finished: ActionRecord[] = [];
+  #finishedHead = 0;
 
-  constructor(seed: TenantSeed, lifecycle: LifecycleOptions) {
+  constructor(seed: TenantSeed, lifecycle: LifecycleOptions, retention: RetentionPolicy = DEFAULT_RETENTION) {
     this.id = seed.id.toLowerCase();
     this.domain = seed.domain.toLowerCase();
     this.displayName = seed.displayName;
     this.apps = seed.apps.map((app) => ({ ...app }));
     this.users = seed.users.map((user) => ({ ...user }));
+    this.managedIdentities = (seed.managedIdentities ?? []).map((identity) => ({ ...identity }));
     for (const app of this.apps) this.#appsById.set(app.clientId.toLowerCase(), app);
     for (const user of this.users) this.#usersById.set(user.objectId.toLowerCase(), user);
     this.#lifecycle = lifecycle;
+    this.#retention = retention;
     for (const machine of seed.machines) this.addMachine(machine);
+  }
+
+  /** Rebuilds a tenant from its snapshot: machines, actions and their planned transitions. */
+  static restore(
+    snapshot: TenantSnapshot,
+    lifecycle: LifecycleOptions,
+    retention: RetentionPolicy = DEFAULT_RETENTION,
+  ): TenantState {
+    const tenant = new TenantState(snapshot.seed, lifecycle, retention);
+    for (const stored of snapshot.actions) tenant.#restoreAction(stored);
+    return tenant;
+  }
+
+  /** The tenant as plain JSON: machines with their current behaviour, and every stored action. */
+  snapshot(): TenantSnapshot {
+    return {
+      seed: {
+        id: this.id,
+        domain: this.domain,
+        displayName: this.displayName,
+        apps: this.apps.map((app) => structuredClone(app)),
+        users: this.users.map((user) => structuredClone(user)),
+        machines: [...this.#machines.values()].map((record) => {
+          const { '@odata.context': _wireOnly, ...entity } = structuredClone(record.entity);
+          // Seeded machines always have a name (the seed schema requires one).
+          return {
+            ...entity,
+            computerDnsName: entity.computerDnsName ?? record.entity.id,
+            sim: { ...record.behaviour },
+          };
+        }),
+      },
+      actions: [...this.#actions.values()].map((record) => ({
+        action: structuredClone(record.action),
+        createdAtMs: record.createdAtMs,
+        ...(record.finishedAtMs === undefined ? {} : { finishedAtMs: record.finishedAtMs }),
+        ...(record.next === undefined ? {} : { next: { ...record.next } }),
+      })),
+    };
+  }
+
+  /** How many actions are stored (all statuses). */
+  get actionCount(): number {
+    return this.#actions.size;
+  }
+
+  #restoreAction(stored: ActionSnapshot): void {
+    const action = structuredClone(stored.action);
+    const record: ActionRecord = {
+      action,
+      createdAtMs: stored.createdAtMs,
+      version: 0,
+      next: undefined,
+      finishedAtMs: stored.finishedAtMs,
+    };
+    const machineId = action.machineId?.toLowerCase() ?? '';
+    this.#actions.set(action.id.toLowerCase(), record);
+    const onMachine = this.#actionsByMachine.get(machineId);
+    if (onMachine) onMachine.push(record);
+    else this.#actionsByMachine.set(machineId, [record]);
+    if (isTerminal(action.status)) {
+      this.#finished.push(record);
+      return;
+    }
+    this.#activeByMachineAndType.set(activeKey(machineId, action.type), record);
+    if (stored.next) this.#plan(record, stored.next.atMs, stored.next.to);
   }
 
   app(clientId: string): AppRegistration | undefined {
@@ -187,7 +302,13 @@ export class TenantState {
       commands: [],
       troubleshootInfo: null,
     };
-    const record: ActionRecord = { action, createdAtMs: now, version: 0 };
+    const record: ActionRecord = {
+      action,
+      createdAtMs: now,
+      version: 0,
+      next: undefined,
+      finishedAtMs: undefined,
+    };
     this.#actions.set(id, record);
     const onMachine = this.#actionsByMachine.get(machine.id);
     if (onMachine) onMachine.push(record);
@@ -208,8 +329,16 @@ export class TenantState {
     return record.action;
   }
 
-  /** Applies every lifecycle transition due at or before `now`, each stamped with its own due time. */
+  /**
+   * Applies every lifecycle transition due at or before `now`, each stamped with its own due time, then
+   * drops the final actions the retention policy no longer keeps.
+   */
   settle(now: number): void {
+    this.#advanceLifecycle(now);
+    this.#applyRetention(now);
+  }
+
+  #advanceLifecycle(now: number): void {
     while (this.#schedule.peekKey() <= now) {
       const due = this.#schedule.peekKey();
       const entry = this.#schedule.pop()!;
@@ -243,11 +372,15 @@ export class TenantState {
 
   #plan(record: ActionRecord, due: number, to: MachineActionStatus): void {
     record.version += 1;
+    record.next = { atMs: due, to };
     this.#schedule.push(due, { record, version: record.version, to });
   }
 
   #finish(record: ActionRecord, status: MachineActionStatus, at: number): void {
     record.version += 1;
+    record.next = undefined;
+    record.finishedAtMs = at;
+    this.#finished.push(record);
     const { action } = record;
     action.status = status;
     action.lastUpdateDateTimeUtc = formatTimestamp(at);
@@ -259,6 +392,39 @@ export class TenantState {
     if (!machine) return;
     if (action.type === 'RestrictCodeExecution') machine.behaviour.restricted = true;
     if (action.type === 'UnrestrictCodeExecution') machine.behaviour.restricted = false;
+  }
+
+  /** Drops final actions past the retention policy, oldest-ended first. O(1) when nothing is due. */
+  #applyRetention(now: number): void {
+    const { maxAgeMs, maxFinalActions } = this.#retention;
+    const oldestKept = maxAgeMs === null ? Number.NEGATIVE_INFINITY : now - maxAgeMs;
+    const limit = maxFinalActions ?? Number.POSITIVE_INFINITY;
+    let dropped = 0;
+    while (this.#finishedHead < this.#finished.length) {
+      const record = this.#finished[this.#finishedHead]!;
+      const over = this.#finished.length - this.#finishedHead > limit;
+      if (!over && (record.finishedAtMs ?? now) >= oldestKept) break;
+      this.#finishedHead += 1;
+      this.#drop(record);
+      dropped += 1;
+    }
+    // Compact the queue once its dropped prefix is large, so it does not grow without bound.
+    if (dropped > 0 && this.#finishedHead > 1024 && this.#finishedHead * 2 > this.#finished.length) {
+      this.#finished = this.#finished.slice(this.#finishedHead);
+      this.#finishedHead = 0;
+    }
+  }
+
+  #drop(record: ActionRecord): void {
+    const { action } = record;
+    this.#actions.delete(action.id.toLowerCase());
+    const machineId = action.machineId?.toLowerCase() ?? '';
+    const onMachine = this.#actionsByMachine.get(machineId);
+    if (!onMachine) return;
+    // Actions end roughly in creation order, so the dropped one is near the front of its machine's list.
+    const index = onMachine.indexOf(record);
+    if (index !== -1) onMachine.splice(index, 1);
+    if (onMachine.length === 0) this.#actionsByMachine.delete(machineId);
   }
 
   *#activeOn(machineId: string): IterableIterator<ActionRecord> {

@@ -56,6 +56,51 @@ export interface AppRegistration {
   delegatedScopes?: string[];
   /** Whether the app is a public client (resource-owner password flow without a secret). */
   isPublicClient?: boolean;
+  /**
+   * Federated identity credentials (workload identity federation): a `client_assertion` issued by another
+   * identity provider (a managed identity, GitHub Actions, Kubernetes) is accepted in place of a secret when
+   * its `iss`, `sub` and `aud` match one of these exactly.
+   */
+  federatedCredentials?: FederatedCredential[];
+}
+
+/** A federated identity credential on an app registration. */
+export interface FederatedCredential {
+  /** Name shown in the portal (informational). */
+  name?: string;
+  /**
+   * Issuer of the external token, compared case-sensitively with its `iss`. For a managed identity of a
+   * seeded tenant: `https://login.microsoftonline.com/<tenant id>/v2.0`.
+   */
+  issuer: string;
+  /** Subject of the external token (`sub`); for a managed identity, its object (principal) id. */
+  subject: string;
+  /** Accepted `aud` values. @default ['api://AzureADTokenExchange'] */
+  audiences?: string[];
+  /**
+   * Public keys of the issuer (a JWKS). Required for an external issuer, since the simulator never fetches
+   * anything; tokens of the simulator's own issuer are verified with its own keys.
+   */
+  jwks?: { keys: Record<string, unknown>[] };
+}
+
+/** A managed identity in a simulated tenant (Azure resources' identities: App Service, VMs, Logic Apps). */
+export interface ManagedIdentity {
+  /** `system-assigned` (the host's own identity) or `user-assigned` (a standalone resource). */
+  kind: 'system-assigned' | 'user-assigned';
+  /** Client (application) id, a GUID: the token's `appid`. */
+  clientId: string;
+  /** Object (principal) id, a GUID: the token's `oid` and `sub`. */
+  objectId: string;
+  /**
+   * Azure resource id, e.g. `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>`
+   * (the token's `xms_mirid`; selects a user-assigned identity by `mi_res_id`/`msi_res_id`).
+   */
+  resourceId: string;
+  /** Display name (the resource's name); reported as the action's `requestor`. */
+  displayName: string;
+  /** App roles granted on the WindowsDefenderATP API (token `roles`). */
+  roles: string[];
 }
 
 /** A user account in a simulated tenant, for delegated (user) tokens. */

@@ -25,6 +25,10 @@ function entry<P = Record<string, never>>(definition: AadstsErrorDefinition<P>):
   return definition;
 }
 
+function federatedMismatch(claim: string, value: string): string {
+  return `No matching federated identity record found for presented assertion ${claim} '${value}'. Check your federated identity credential Subject, Audience and Issuer against the presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-federation`;
+}
+
 /** The table. Keys are this project's stable names; callers never match on message text. */
 export const aadstsErrors = {
   tenantNotFound: entry<{ tenant: string }>({
@@ -91,6 +95,40 @@ export const aadstsErrors = {
     error: 'invalid_client',
     message: ({ audience }) =>
       `Client assertion contains an invalid signature. [Reason - The audience '${audience}' is not valid for this token endpoint.]`,
+  }),
+  /**
+   * Workload identity federation: no federated credential matches the assertion. AADSTS700213's wording, and
+   * `invalid_client` with 401, are as in public reports of 2024-2025 (Azure/login#482, dotnet/maui#31978,
+   * Azure/azure-workload-identity#1200); 700211 (issuer) and 700212 (audience) follow the same template
+   * (inferred).
+   */
+  federatedIssuerMismatch: entry<{ issuer: string }>({
+    code: 700211,
+    status: 401,
+    error: 'invalid_client',
+    message: ({ issuer }) => federatedMismatch('issuer', issuer),
+  }),
+  federatedAudienceMismatch: entry<{ audience: string }>({
+    code: 700212,
+    status: 401,
+    error: 'invalid_client',
+    message: ({ audience }) => federatedMismatch('audience', audience),
+  }),
+  federatedSubjectMismatch: entry<{ subject: string }>({
+    code: 700213,
+    status: 401,
+    error: 'invalid_client',
+    message: ({ subject }) => federatedMismatch('subject', subject),
+  }),
+  /**
+   * inferred: the reference is silent; code, `error` and wording as MSAL libraries handle them (MSAL Python
+   * and msal-node branch on `invalid_instance` to report an untrusted authority).
+   */
+  unknownInstance: entry({
+    code: 50049,
+    status: 400,
+    error: 'invalid_instance',
+    message: () => 'Unknown or invalid instance.',
   }),
   /** inferred wording. */
   unsupportedGrantType: entry<{ grantType: string }>({

@@ -3,7 +3,7 @@
  * The directory the offline Entra ID reads: which tenants exist, and their app registrations and users.
  * The identity provider never owns this data; the simulator's tenant state implements the interface.
  */
-import type { AppRegistration, UserAccount } from '../core/types.ts';
+import type { AppRegistration, ManagedIdentity, UserAccount } from '../core/types.ts';
 
 /** A tenant as the identity provider sees it. */
 export interface DirectoryTenant {
@@ -14,6 +14,8 @@ export interface DirectoryTenant {
   displayName: string;
   apps: readonly AppRegistration[];
   users: readonly UserAccount[];
+  /** Managed identities of the tenant. @default none */
+  managedIdentities?: readonly ManagedIdentity[];
 }
 
 /** Lookup of tenants by id or domain; implemented by the simulator's tenant state. */
@@ -23,6 +25,11 @@ export interface IdentityDirectory {
    * as Entra ID does. Returns undefined for an unknown tenant.
    */
   findTenant(idOrDomain: string): DirectoryTenant | undefined;
+  /**
+   * Every tenant, for lookups a request does not scope to a tenant (managed identities are found by their
+   * ids alone). Without it, no managed identity can be found.
+   */
+  tenants?(): Iterable<DirectoryTenant>;
 }
 
 /**
@@ -35,6 +42,7 @@ export function createStaticDirectory(tenants: readonly DirectoryTenant[]): Iden
       const wanted = idOrDomain.toLowerCase();
       return tenants.find((t) => t.id.toLowerCase() === wanted || t.domain.toLowerCase() === wanted);
     },
+    tenants: () => tenants,
   };
 }
 

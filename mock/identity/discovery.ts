@@ -4,6 +4,7 @@
  * configuration, the JWKS and the instance-discovery answer, in the real service's shape, with every URL on
  * the origin the client called.
  */
+import { cloudOfHost, entraClouds, hostName } from './clouds.ts';
 
 /** A tenant path segment that is not a tenant: the multi-tenant authorities. */
 export const MULTI_TENANT_SEGMENTS = new Set(['common', 'organizations', 'consumers']);
@@ -56,24 +57,64 @@ export function openIdConfiguration(origin: string, segment: string, tenantRegio
     ],
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: tenantRegionScope,
-    cloud_instance_name: 'microsoftonline.com',
+    // The simulator's own host (127.0.0.1, a public host) reports the public cloud, as before.
+    cloud_instance_name: (cloudOfHost(origin) ?? entraClouds[0]!).instanceName,
     cloud_graph_host_name: 'graph.windows.net',
-    msgraph_host: 'graph.microsoft.com',
+    msgraph_host: (cloudOfHost(origin) ?? entraClouds[0]!).graphHost,
     rbac_url: 'https://pas.windows.net',
   };
 }
 
+/** An instance-discovery answer, or the refusal of an authority host no cloud knows. */
+export type InstanceDiscoveryResult =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; authorityHost: string };
+
 /**
- * The answer of `GET /common/discovery/instance?api-version=1.1&authorization_endpoint=...`: the simulator's
- * host is its own cloud, with itself as the only alias.
+ * The answer of `GET /common/discovery/instance?api-version=1.1&authorization_endpoint=...`, as Entra gives
+ * it: when the authority's host is a sign-in host of a real cloud, the metadata of the clouds (Entra lists
+ * every national cloud; the simulator lists the ones it simulates, see clouds.ts); when it is the host the
+ * request came to (the simulator on 127.0.0.1 or a public host), that host as its own cloud; any other host
+ * is an unknown instance (`invalid_instance`, which MSAL turns into "untrusted authority").
  */
-export function instanceDiscovery(origin: string, authorizationEndpoint: string | null) {
-  const host = new URL(origin).host;
+export function instanceDiscovery(
+  origin: string,
+  authorizationEndpoint: string | null,
+): InstanceDiscoveryResult {
+  const ownHost = new URL(origin).host;
+  let authority: URL | undefined;
+  try {
+    authority = authorizationEndpoint === null ? undefined : new URL(authorizationEndpoint);
+  } catch {
+    authority = undefined;
+  }
+  if (authorizationEndpoint !== null && authority === undefined)
+    return { ok: false, authorityHost: authorizationEndpoint };
+  const authorityHost = authority?.host ?? ownHost;
   const tenant = tenantOfAuthorizationEndpoint(authorizationEndpoint) ?? '{tenant}';
+  const tenantDiscovery = (host: string) => `https://${host}/${tenant}/v2.0/.well-known/openid-configuration`;
+  if (cloudOfHost(authorityHost) !== undefined) {
+    return {
+      ok: true,
+      body: {
+        tenant_discovery_endpoint: tenantDiscovery(hostName(authorityHost)),
+        'api-version': '1.1',
+        metadata: entraClouds.map((cloud) => ({
+          preferred_network: cloud.preferredNetwork,
+          preferred_cache: cloud.preferredCache,
+          aliases: [...cloud.aliases],
+        })),
+      },
+    };
+  }
+  if (authorityHost.toLowerCase() !== ownHost.toLowerCase()) return { ok: false, authorityHost };
   return {
-    tenant_discovery_endpoint: `${origin}/${tenant}/v2.0/.well-known/openid-configuration`,
-    'api-version': '1.1',
-    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    ok: true,
+    body: {
+      tenant_discovery_endpoint: `${origin}/${tenant}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: ownHost, preferred_cache: ownHost, aliases: [ownHost] }],
+    },
   };
 }
 

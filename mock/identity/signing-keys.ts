@@ -4,8 +4,10 @@
  * signed still verify, and a JSON form the server persists in its state directory.
  */
 import {
+  CompactSign,
   type CryptoKey,
   calculateJwkThumbprint,
+  compactVerify,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -112,9 +114,28 @@ async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
   const publicPart: JWK = { kty: 'RSA', n: jwk.n, e: jwk.e };
   const kid = await calculateJwkThumbprint(publicPart, 'sha256');
   const privateJwk: JWK = { ...jwk, kid, alg: 'RS256', use: 'sig' };
-  // `extractable` so the key can be exported again after a persist/import round trip.
-  const privateKey = (await importJWK(privateJwk, 'RS256', { extractable: true })) as CryptoKey;
   // The real JWKS entries carry kty, use, kid, n, e (and x5t/x5c, which these keys have no certificate for).
   const publicJwk: JWK = { kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e };
+  let privateKey: CryptoKey;
+  try {
+    // `extractable` so the key can be exported again after a persist/import round trip.
+    privateKey = (await importJWK(privateJwk, 'RS256', { extractable: true })) as CryptoKey;
+    await proveKeyPair(privateKey, publicJwk);
+  } catch (error) {
+    throw new TypeError(
+      `Failed to import signing key ${kid}: it cannot sign a token that its public key verifies (${(error as Error).message}).`,
+    );
+  }
   return { kid, privateKey, publicJwk, privateJwk };
+}
+
+/**
+ * Signs a test token and verifies it with the public half: a key whose `n`, `d` or primes were altered may
+ * import, but then every token it signs fails verification, so it is refused here instead.
+ */
+async function proveKeyPair(privateKey: CryptoKey, publicJwk: JWK): Promise<void> {
+  const token = await new CompactSign(new TextEncoder().encode('mde-sim signing key check'))
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(privateKey);
+  await compactVerify(token, await importJWK(publicJwk, 'RS256'));
 }

@@ -4,6 +4,7 @@
  * credentials with a secret or a certificate assertion, and the resource-owner password grant, answered with
  * the real response shapes and the real AADSTS errors.
  */
+import { decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import type { AppRegistration, Clock, SimRequest, SimResponse } from '../core/types.ts';
 import {
   type AadstsErrorName,
@@ -19,8 +20,10 @@ import {
   userTokenClaims,
 } from './access-token.ts';
 import { checkClientAssertion } from './client-assertion.ts';
+import { cloudOfHost } from './clouds.ts';
 import { type DirectoryTenant, findApp, findUser, type IdentityDirectory } from './directory.ts';
 import { MULTI_TENANT_SEGMENTS } from './discovery.ts';
+import { checkFederatedAssertion } from './federated-credential.ts';
 import { base64Url, type IdentityRandom } from './token-identifiers.ts';
 
 /** What the token endpoint needs from its identity provider. */
@@ -35,6 +38,8 @@ export interface TokenEndpointDependencies {
   clientAssertionClockSkewSeconds: number;
   /** Signs claims with the current key. */
   sign(claims: object): Promise<string>;
+  /** The published keys (federated assertions from the simulator's own managed identities). */
+  jwks(): Promise<JSONWebKeySet>;
 }
 
 /** Which protocol version's endpoint was called. */
@@ -86,6 +91,12 @@ async function issue(
   protocol: TokenProtocol,
 ): Promise<Record<string, unknown>> {
   if (req.method !== 'POST') fail('postRequired', { method: req.method });
+  // On a real cloud's sign-in host, that cloud's audiences only (login.microsoftonline.us: US Government).
+  const cloud = cloudOfHost(req.origin);
+  if (cloud !== undefined) {
+    const lower = new Set(cloud.audiences.map((a) => a.toLowerCase()));
+    deps = { ...deps, acceptedAudiences: deps.acceptedAudiences.filter((a) => lower.has(a.toLowerCase())) };
+  }
   const multiTenant = MULTI_TENANT_SEGMENTS.has(segment.toLowerCase());
   let tenant = multiTenant ? undefined : deps.directory.findTenant(segment);
   if (!multiTenant && tenant === undefined) fail('tenantNotFound', { tenant: segment });
@@ -243,6 +254,25 @@ async function authenticateClient(
         reason: `The client_assertion_type '${assertionType}' is not supported.`,
       });
     }
+    if (
+      app.federatedCredentials !== undefined &&
+      app.federatedCredentials.length > 0 &&
+      !namesCertificate(assertion)
+    ) {
+      const failure = await checkFederatedAssertion({
+        assertion,
+        credentials: app.federatedCredentials,
+        ownJwks: () => deps.jwks(),
+        isOwnIssuer: (issuer) => {
+          const match = /^https:\/\/login\.microsoftonline\.com\/([^/]+)\/v2\.0$/.exec(issuer);
+          return match !== null && deps.directory.findTenant(match[1]!)?.id === match[1]!.toLowerCase();
+        },
+        nowSeconds: deps.clientAssertionClock.now() / 1000,
+        clockSkewSeconds: deps.clientAssertionClockSkewSeconds,
+      });
+      if (failure !== undefined) fail(failure.error, failure.params as never);
+      return '2';
+    }
     const failure = await checkClientAssertion({
       assertion,
       clientId: app.clientId,
@@ -261,6 +291,16 @@ async function authenticateClient(
   }
   if (publicClientAllowed && app.isPublicClient === true) return '0';
   return fail('missingClientCredential', {});
+}
+
+/** Whether an assertion's header names a certificate (`x5t`, `x5t#S256`): a certificate credential's. */
+function namesCertificate(assertion: string): boolean {
+  try {
+    const header = decodeProtectedHeader(assertion);
+    return header.x5t !== undefined || header['x5t#S256'] !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Token endpoint URLs an assertion may name as `aud`: this host's and the real host's, v1 and v2. */

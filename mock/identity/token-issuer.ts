@@ -2,6 +2,12 @@
  * @module
  * The offline Entra ID: `createIdentityProvider` serves the token endpoint and the discovery documents MSAL
  * reads, verifies the access tokens it issued, and mints tokens for tests and the control API.
+ *
+ * Routes, in the order `handle` tries them: the managed-identity endpoints (`/msi/token`,
+ * `/metadata/identity/oauth2/token`: managed-identity.ts), `/{tenant}/oauth2/v2.0/token` and
+ * `/{tenant}/oauth2/token` (token-endpoint.ts, with federated-credential.ts and client-assertion.ts for
+ * assertions), the JWKS, `/common/discovery/instance` and the OpenID configuration (discovery.ts, by the
+ * cloud of the host asked: clouds.ts).
  */
 import type { JSONWebKeySet } from 'jose';
 import type { Clock, SimRequest, SimResponse } from '../core/types.ts';
@@ -13,8 +19,10 @@ import {
   signToken,
   tokenTimes,
 } from './access-token.ts';
+import { allCloudAudiences } from './clouds.ts';
 import { findApp, type IdentityDirectory } from './directory.ts';
 import { instanceDiscovery, MULTI_TENANT_SEGMENTS, openIdConfiguration } from './discovery.ts';
+import { createManagedIdentityEndpoint, managedIdentityFlavour } from './managed-identity.ts';
 import {
   createSigningKeySet,
   generateSigningKey,
@@ -41,8 +49,9 @@ export interface IdentityProviderOptions {
    */
   tokenLifetimeSeconds?: number;
   /**
-   * Resources a token can be issued for (`<audience>/.default`) and that `verifyAccessToken` accepts.
-   * @default the four MDE audiences of the reference decisions
+   * Resources a token can be issued for (`<audience>/.default`) and that `verifyAccessToken` accepts. On a
+   * real cloud's sign-in host (through the proxy) only that cloud's share of them is issued (clouds.ts).
+   * @default the four public MDE audiences of the reference decisions, `api-gcc`, and the US Government ones
    */
   acceptedAudiences?: readonly string[];
   /** Random source for ids (`aio`, `uti`, trace ids); the simulator's seeded `RandomSource` fits. @default WebCrypto */
@@ -59,17 +68,18 @@ export interface IdentityProviderOptions {
   clientAssertionClock?: Clock;
   /** Allowed difference between an assertion's times and `clientAssertionClock`, in seconds. @default 300 */
   clientAssertionClockSkewSeconds?: number;
+  /**
+   * Called after every key rotation with the new key set (private keys: a secret), and awaited before the
+   * rotation resolves, so a host can persist the keys before it answers. @default none
+   */
+  onKeysRotated?: (keys: PersistedSigningKeys) => void | Promise<void>;
 }
 
 /** Defaults of {@link IdentityProviderOptions}, in one place. */
 export const identityProviderDefaults = {
   tokenLifetimeSeconds: 3900,
-  acceptedAudiences: [
-    'https://api.securitycenter.microsoft.com',
-    'https://api.security.microsoft.com',
-    'https://api.securitycenter.windows.com',
-    'https://securitycenter.onmicrosoft.com/windowsatpservice',
-  ],
+  // The public cloud's audiences first (the first one is what mintToken uses), then US Government's.
+  acceptedAudiences: allCloudAudiences,
   tenantRegionScope: 'NA',
   verificationCacheEntries: 10_000,
   clientAssertionClockSkewSeconds: 300,
@@ -139,7 +149,8 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
   };
 
   const sign = async (claims: object) => signToken(claims, (await keys()).current());
-  const tokenEndpoint = createTokenEndpoint({ ...settings, sign });
+  const managedIdentityEndpoint = createManagedIdentityEndpoint({ ...settings, sign });
+  const tokenEndpoint = createTokenEndpoint({ ...settings, sign, jwks: async () => (await keys()).jwks() });
 
   const json = (status: number, body: unknown): SimResponse => ({
     status,
@@ -149,6 +160,8 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
 
   return {
     async handle(req) {
+      const managedIdentity = managedIdentityFlavour(req.path);
+      if (managedIdentity !== undefined) return managedIdentityEndpoint(req, managedIdentity);
       const segments = req.path.split('/').filter(Boolean).map(safeDecode);
       const [segment, ...rest] = segments;
       if (segment === undefined) return undefined;
@@ -159,9 +172,19 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
       if (route === 'discovery/v2.0/keys' || route === 'discovery/keys')
         return json(200, (await keys()).jwks());
       if (route === 'discovery/instance' && segment.toLowerCase() === 'common') {
-        return json(
-          200,
-          instanceDiscovery(req.origin, new URLSearchParams(req.query).get('authorization_endpoint')),
+        const discovered = instanceDiscovery(
+          req.origin,
+          new URLSearchParams(req.query).get('authorization_endpoint'),
+        );
+        if (discovered.ok) return json(200, discovered.body);
+        return aadstsErrorResponse(
+          'unknownInstance',
+          {},
+          {
+            nowMs: clock.now(),
+            traceId: random.uuid(),
+            correlationId: req.headers['client-request-id'] ?? random.uuid(),
+          },
         );
       }
       if (route === 'v2.0/.well-known/openid-configuration') {
@@ -196,14 +219,17 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
       const lifetime = mintOptions.lifetimeSeconds ?? settings.tokenLifetimeSeconds;
       if (!Number.isFinite(lifetime))
         throw new TypeError('mintToken: lifetimeSeconds must be a finite number.');
-      const tenant = directory.findTenant(claims.tid);
-      const app =
-        claims.appid === undefined || tenant === undefined ? undefined : findApp(tenant, claims.appid);
+      // Claims are free-form here (tests mint forged tokens on purpose); their types are checked where a
+      // token is verified. Only well-typed values are used to fill in the rest.
+      const tid = typeof claims.tid === 'string' ? claims.tid : '';
+      const appid = typeof claims.appid === 'string' ? claims.appid : undefined;
+      const tenant = tid === '' ? undefined : directory.findTenant(tid);
+      const app = appid === undefined || tenant === undefined ? undefined : findApp(tenant, appid);
       const times = tokenTimes(clock.now(), lifetime);
       const filled = await appTokenClaims(
         {
-          tenantId: claims.tid,
-          appId: claims.appid ?? random.uuid(),
+          tenantId: tid,
+          appId: appid ?? random.uuid(),
           appDisplayName: app?.displayName,
           roles: app?.roles ?? [],
           audience: settings.acceptedAudiences[0]!,
@@ -229,6 +255,7 @@ export function createIdentityProvider(options: IdentityProviderOptions): Identi
       const set = await keys();
       await set.rotate();
       verifier?.keysChanged();
+      await options.onKeysRotated?.(set.export());
     },
 
     async exportKeys() {

@@ -3,6 +3,7 @@
  * Verification of the access tokens this identity provider issued, as the MDE API does it on every call,
  * with a cache so the hot path does not redo RSA for a token it has already accepted.
  */
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createLocalJWKSet, decodeProtectedHeader, errors, type JSONWebKeySet, jwtVerify } from 'jose';
 import type { Clock } from '../core/types.ts';
 import type { AccessTokenClaims } from './access-token.ts';
@@ -44,6 +45,36 @@ export interface AccessTokenVerifier {
 }
 
 const ISSUER = /^https:\/\/sts\.windows\.net\/([0-9a-fA-F-]{36})\/$/;
+
+/**
+ * The type of every claim the simulator reads. A claim of another type is a token Entra ID would never
+ * issue, so it is refused (401) here, before anything reads it: `roles: "X"` must not pass as a role list
+ * (a string's `includes` is a substring match). Claims the simulator does not read stay free-form.
+ */
+const CLAIM_TYPES = {
+  type: 'object',
+  required: ['aud', 'iss', 'tid', 'exp', 'nbf'],
+  properties: {
+    aud: { type: 'string' },
+    iss: { type: 'string' },
+    tid: { type: 'string' },
+    exp: { type: 'number' },
+    nbf: { type: 'number' },
+    iat: { type: 'number' },
+    appid: { type: 'string' },
+    azp: { type: 'string' },
+    oid: { type: 'string' },
+    app_displayname: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    scp: { type: 'string' },
+    upn: { type: 'string' },
+    unique_name: { type: 'string' },
+  },
+} as const;
+
+const claimsHaveTheirTypes = new Ajv2020({ strict: true, allErrors: false }).compile<AccessTokenClaims>(
+  CLAIM_TYPES,
+);
 
 /** Creates a verifier. Tokens are never logged or kept beyond the bounded cache. */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
@@ -104,7 +135,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       } catch (error) {
         return { ok: false, reason: rejectionReason(error) };
       }
-      if (typeof claims.aud !== 'string') return { ok: false, reason: 'malformed' };
+      if (!claimsHaveTheirTypes(claims)) return { ok: false, reason: 'malformed' };
       const outcome = checkTimesAndIssuer(claims);
       if (outcome.ok) {
         if (cache.size >= cacheEntries) cache.delete(cache.keys().next().value!);

@@ -9,29 +9,77 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
+import { registerPactCommand } from '../../contracts/pact-recorder.ts';
 import { registerVerifyCommand } from '../../contracts/verify-command.ts';
+import { validateTenantSeed } from '../core/control-api.ts';
+import { ControlInputError, type ControlSchemas, checkControlInput } from '../core/control-schemas.ts';
 import { demoTenant } from '../core/demo-tenant.ts';
 import type { TenantSeed } from '../core/seed.ts';
 import type { SimulatorOptions } from '../core/simulator.ts';
 import { registerCaCommand, trustInstructions } from './ca-command.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { isLoopback, type RunningServer, startServer } from './server.ts';
 import { loadOrCreateAppCertificate } from './tls.ts';
 
 /** The config file's shape (`--config`, JSON): every field optional, flags and env override it. */
-export interface ConfigFile {
-  host?: string;
-  port?: number;
-  httpsPort?: number | null;
-  stateDir?: string;
-  /** Path of a JSON file holding an array of tenant seeds (replaces the demo tenant). */
-  seedFile?: string;
-  clock?: 'running' | 'frozen';
-  seed?: number | string;
-  duplicatePolicy?: SimulatorOptions['duplicatePolicy'];
-  forbiddenWording?: SimulatorOptions['forbiddenWording'];
-  rateLimits?: boolean;
-  lifecycle?: SimulatorOptions['lifecycle'];
-  logLevel?: string;
+export type ConfigFile = ControlSchemas['ServeConfig'];
+
+function intervalArg(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 10 || ms > 3_600_000)
+    throw new InvalidArgumentError('must be an integer number of ms from 10 to 3600000');
+  return ms;
+}
+
+/** Reads and checks the config file against the `ServeConfig` schema (openapi/mde-sim-control.yaml). */
+async function readConfigFile(path: string): Promise<ConfigFile> {
+  const value = await readJson<unknown>(path, 'config file');
+  try {
+    return checkControlInput('ServeConfig', value, 'config');
+  } catch (error) {
+    if (error instanceof ControlInputError) throw new Error(`config file ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Reads a seed file: a JSON array of tenant seeds, each checked against the `TenantSeed` schema. */
+export async function readSeedFile(path: string): Promise<TenantSeed[]> {
+  const value = await readJson<unknown>(path, 'seed file');
+  if (!Array.isArray(value)) throw new Error(`seed file ${path}: $ must be a JSON array of tenant seeds`);
+  return value.map((entry, index) => {
+    try {
+      return validateTenantSeed(entry, `$[${index}]`);
+    } catch (error) {
+      throw new Error(`seed file ${path}: ${(error as Error).message}`);
+    }
+  });
+}
+
+function retentionOf(
+  retention: NonNullable<ConfigFile['retention']>,
+): NonNullable<SimulatorOptions['retention']> {
+  if (typeof retention === 'boolean') return false;
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  return {
+    ...(retention.maxAgeDays === undefined
+      ? {}
+      : { maxAgeMs: retention.maxAgeDays === null ? null : retention.maxAgeDays * DAY_MS }),
+    ...(retention.maxFinalActions === undefined ? {} : { maxFinalActions: retention.maxFinalActions }),
+  };
+}
+
+/** What a non-loopback bind exposes, said once at start. */
+function exposureWarning(host: string, server: RunningServer, generated: boolean): string {
+  return [
+    '',
+    `WARNING: listening on ${host}, beyond this machine. Anyone who can reach these ports can:`,
+    '  - call the simulated MDE API and get tokens from its offline Entra ID with the demo credentials;',
+    '  - use the control API (demo secrets, token minting, faults, reset) with the control token.',
+    generated
+      ? `Control token (generated, shown once): ${server.controlToken}`
+      : 'Control token: the one you gave (--control-token / MDE_SIM_CONTROL_TOKEN).',
+    'Send it as Authorization: Bearer <token> or X-MDE-Sim-Control-Token: <token> on /_sim requests.',
+    '',
+  ].join('\n');
 }
 
 function portArg(value: string): number {
@@ -132,6 +180,11 @@ function banner(
       trustInstructions(server.caCertPath).replaceAll('https://127.0.0.1:5443', server.httpsUrl),
     );
   }
+  if (server.proxyUrl) {
+    lines.push(
+      `Proxy for clients that keep Microsoft's host names: HTTPS_PROXY=${server.proxyUrl}  (trust the CA above)`,
+    );
+  }
   lines.push(`Control API: ${server.url}/_sim/tenants   Stop: Ctrl+C`, '');
   return lines.join('\n');
 }
@@ -150,6 +203,8 @@ const serveDefaults: Record<string, string> = {
   '--clock': 'running',
   '--duplicate-policy': 'reject',
   '--forbidden-wording': 'current',
+  '--persist-interval': '1000',
+  '--proxy-port': 'none (proxy mode off)',
   '--log-level': 'info',
 };
 
@@ -217,13 +272,49 @@ export function createProgram(): Command {
       ]),
     )
     .option('--no-rate-limits', 'switch the 100/min, 1500/h quotas off')
+    .option(
+      '--public-host <name>',
+      'another name clients use to reach this server (repeatable): certificate, printed URLs, control API',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--allow-remote', 'allow a non-loopback --host (exposes the API, the token endpoint and /_sim)')
+    .addOption(
+      new Option(
+        '--control-token <token>',
+        'token the control API requires (generated and printed when binding beyond loopback)',
+      ).env('MDE_SIM_CONTROL_TOKEN'),
+    )
+    .option(
+      '--persist',
+      'keep tenants, machines, actions, quotas, faults and the clock in <state-dir>/state.json',
+    )
+    .addOption(
+      new Option('--persist-interval <ms>', 'how often a changed state is saved (with --persist)').argParser(
+        intervalArg,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--proxy-port <port>',
+        "proxy mode: an HTTP proxy for clients that keep Microsoft's host names (HTTPS_PROXY), 0 = a free port",
+      )
+        .argParser(portArg)
+        .env('MDE_SIM_PROXY_PORT'),
+    )
+    .option('--record', 'record traffic (redacted bodies) for `mde-sim pact record` and /_sim/journal/har')
+    .addOption(
+      new Option(
+        '--public-origin <origin>',
+        'origin written into @odata.context and other host-bearing values (e.g. https://api.security.microsoft.com)',
+      ).env('MDE_SIM_PUBLIC_ORIGIN'),
+    )
     .addOption(
       new Option('--log-level <level>', 'pino log level')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
         .env('MDE_SIM_LOG_LEVEL'),
     )
     .action(async (flags: Record<string, unknown>) => {
-      const config = flags.config ? await readJson<ConfigFile>(String(flags.config), 'config file') : {};
+      const config = flags.config ? await readConfigFile(String(flags.config)) : {};
       const pick = <K extends keyof ConfigFile>(flag: string, key: K): ConfigFile[K] =>
         (flags[flag] as ConfigFile[K] | undefined) ?? config[key];
       const stateDir = pick('stateDir', 'stateDir') ?? '.mde-sim';
@@ -232,9 +323,7 @@ export function createProgram(): Command {
       let certificate: { certPath: string; keyPath: string } | undefined;
       let tenants: TenantSeed[];
       if (seedFile) {
-        tenants = await readJson<TenantSeed[]>(seedFile, 'seed file');
-        if (!Array.isArray(tenants))
-          throw new Error(`seed file ${seedFile} must hold a JSON array of tenants`);
+        tenants = await readSeedFile(seedFile);
       } else {
         const demo = await demoTenantWithCertificate(stateDir);
         tenants = [demo.seed];
@@ -255,23 +344,58 @@ export function createProgram(): Command {
         duplicatePolicy: pick('duplicatePolicy', 'duplicatePolicy') ?? 'reject',
         forbiddenWording: pick('forbiddenWording', 'forbiddenWording') ?? 'current',
         rateLimits: flags.rateLimits === false ? false : (config.rateLimits ?? true),
+        recordTraffic: pick('record', 'record') ?? false,
+        ...(pick('publicOrigin', 'publicOrigin') === undefined
+          ? {}
+          : { publicOrigin: pick('publicOrigin', 'publicOrigin')! }),
+        ...(config.retention === undefined ? {} : { retention: retentionOf(config.retention) }),
       };
+      const host = pick('host', 'host') ?? '127.0.0.1';
+      const publicHosts = [
+        ...((flags.publicHost as string[] | undefined) ?? []),
+        ...(config.publicHosts ?? []),
+      ];
+      const persist = flags.persist === true || config.persist === true;
+      const persistIntervalMs = (flags.persistInterval as number | undefined) ?? config.persistIntervalMs;
+      const controlToken = pick('controlToken', 'controlToken');
+      const proxyPort = (flags.proxyPort as number | undefined) ?? config.proxyPort ?? null;
       const server = await startServer({
-        host: pick('host', 'host') ?? '127.0.0.1',
+        host,
+        proxyPort,
         port: pick('port', 'port') ?? 5080,
         httpsPort,
         stateDir,
         logger,
         simulator: simulatorOptions,
+        allowRemote: flags.allowRemote === true || config.allowRemote === true,
+        publicHosts,
+        ...(controlToken === undefined ? {} : { controlToken }),
+        ...(persist
+          ? { persist: persistIntervalMs === undefined ? true : { flushIntervalMs: persistIntervalMs } }
+          : {}),
       });
       const ready = {
         url: server.url,
         httpsUrl: server.httpsUrl,
         caCertPath: server.caCertPath,
         controlUrl: `${server.url}/_sim`,
+        ...(server.proxyUrl === null ? {} : { proxyUrl: server.proxyUrl }),
         tenants: server.simulator.control.tenants().map((t) => t.id),
       };
       process.stdout.write(`mde-sim ready ${JSON.stringify(ready)}\n${banner(server, certificate)}\n`);
+      if (!isLoopback(host)) {
+        // The token is printed once with the banner (stdout), never logged: logs go to stderr.
+        process.stdout.write(exposureWarning(host, server, controlToken === undefined));
+        logger.warn(
+          { host },
+          'listening beyond loopback: the MDE API, the token endpoint and the control API (with its token) are reachable from the network',
+        );
+      }
+      if (server.stateFile) {
+        process.stderr.write(
+          `State ${server.restoredState ? 'restored from' : 'kept in'} ${server.stateFile} (saved at most every ${persistIntervalMs ?? 1000} ms and on exit).\n`,
+        );
+      }
       logger.info(ready, 'listening');
       const stop = (signal: string) => {
         logger.info({ signal }, 'shutting down');
@@ -282,6 +406,8 @@ export function createProgram(): Command {
     });
   // `mde-sim verify <pacts> [--live]`: the contract kit (contracts/), loaded only when it runs.
   registerVerifyCommand(program);
+  // `mde-sim pact record`: a pact from the traffic a running simulator recorded.
+  registerPactCommand(program);
   registerCaCommand(program);
   describeServeDefaults(program);
   return program;

@@ -3,7 +3,8 @@
  * The node:http(s) adapter: turns an incoming message into the core's SimRequest and writes the
  * SimResponse back. Nothing else: no behaviour lives here.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import type { Simulator } from '../core/simulator.ts';
 import type { SimRequest } from '../core/types.ts';
@@ -78,4 +79,49 @@ export function createRequestListener(
       void error;
     });
   };
+}
+
+/** Status line node's parser errors are answered with (as node itself maps them). */
+function clientErrorStatus(code: string | undefined): string {
+  if (code === 'HPE_HEADER_OVERFLOW') return '431 Request Header Fields Too Large';
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return '413 Payload Too Large';
+  return '400 Bad Request';
+}
+
+/**
+ * Answers a malformed request only after the requests pipelined before it on the same connection have
+ * been answered. Node's default drops the socket at once, losing those answers (the simulator answers
+ * asynchronously, so they are usually still in flight).
+ */
+export function answerMalformedRequestsInOrder(server: Server): void {
+  const inFlight = new WeakMap<Duplex, number>();
+  const waiting = new WeakMap<Duplex, () => void>();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      const left = (inFlight.get(socket) ?? 1) - 1;
+      inFlight.set(socket, left);
+      if (left === 0) waiting.get(socket)?.();
+    });
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const answer = () => {
+      waiting.delete(socket);
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${clientErrorStatus(error.code)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        );
+      } else {
+        socket.destroy();
+      }
+    };
+    if ((inFlight.get(socket) ?? 0) === 0) answer();
+    else waiting.set(socket, answer);
+  });
 }

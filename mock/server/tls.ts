@@ -1,13 +1,23 @@
 /**
  * @module
  * The simulator's TLS material, kept in `<stateDir>/tls/`: a local CA made at first start, a server
- * certificate for 127.0.0.1/localhost/::1 signed by it, and certificates for seeded apps' certificate
- * credentials. Everything is reused on later starts, so a client trusts the CA once.
+ * certificate signed by it (loopback names, and the Microsoft host names the server passes), and
+ * certificates for seeded apps' certificate credentials. Everything is reused on later starts, so a client
+ * trusts the CA once; a damaged CA is refused, never replaced behind the clients' back.
  */
-import { X509Certificate } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign,
+  verify,
+  X509Certificate,
+} from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { generate } from 'selfsigned';
+import { StateFileError } from './state-file-error.ts';
 
 /** The TLS material of the simulator's HTTPS server. */
 export interface SimulatorTls {
@@ -15,7 +25,7 @@ export interface SimulatorTls {
   caCertPem: string;
   /** Absolute path of the CA certificate file. */
   caCertPath: string;
-  /** PEM of the server certificate (SANs 127.0.0.1, ::1, localhost), signed by the CA. */
+  /** PEM of the server certificate (SANs: the requested server names), signed by the CA. */
   serverCertPem: string;
   /** PEM (PKCS #8) of the server's private key. */
   serverKeyPem: string;
@@ -50,22 +60,36 @@ function once<T>(key: string, task: () => Promise<T>): Promise<T> {
   return started;
 }
 
+/** Options of {@link loadOrCreateTls}. */
+export interface TlsOptions {
+  /**
+   * Names (DNS names or IP addresses) the server certificate must carry. A persisted certificate that lacks
+   * one is reissued from the same CA.
+   * @default 127.0.0.1, ::1 and localhost
+   */
+  serverNames?: readonly string[];
+}
+
 /**
- * Loads the CA and server certificate from `<stateDir>/tls/`, creating them when missing (the server
- * certificate is also renewed when it no longer matches the CA or is about to expire).
+ * Loads the CA and server certificate from `<stateDir>/tls/`, creating them when missing. The CA is never
+ * replaced: a damaged `ca.crt`/`ca.key` (or a pair that does not match) is refused with a
+ * {@link StateFileError}. The server certificate is reissued from that CA when it was not signed by it, lacks
+ * one of `serverNames`, does not match its key, or is about to expire; a damaged `server.key` is refused.
  */
-export function loadOrCreateTls(stateDir: string): Promise<SimulatorTls> {
+export function loadOrCreateTls(stateDir: string, options: TlsOptions = {}): Promise<SimulatorTls> {
   const dir = path.resolve(stateDir, 'tls');
+  const serverNames = [...new Set(options.serverNames ?? ['127.0.0.1', '::1', 'localhost'])];
   return once(`tls:${dir}`, async () => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const caCertPath = path.join(dir, 'ca.crt');
     const caKeyPath = path.join(dir, 'ca.key');
     const serverCertPath = path.join(dir, 'server.crt');
     const serverKeyPath = path.join(dir, 'server.key');
+    const newCa = `Delete ${dir} to make a new CA; clients must then trust the new ca.crt`;
 
     let caCertPem = await readIfExists(caCertPath);
     let caKeyPem = await readIfExists(caKeyPath);
-    if (caCertPem === undefined || caKeyPem === undefined || !usable(caCertPem)) {
+    if (caCertPem === undefined && caKeyPem === undefined) {
       const ca = await generate([{ name: 'commonName', value: 'mde-sim local CA' }], {
         keySize: 2048,
         algorithm: 'sha256',
@@ -80,15 +104,27 @@ export function loadOrCreateTls(stateDir: string): Promise<SimulatorTls> {
       await writeAtomically(caKeyPath, caKeyPem, 0o600);
       await writeAtomically(caCertPath, caCertPem, 0o644);
     }
+    if (caCertPem === undefined) throw new StateFileError(caCertPath, 'is missing (ca.key is there)', newCa);
+    if (caKeyPem === undefined) throw new StateFileError(caKeyPath, 'is missing (ca.crt is there)', newCa);
+    const ca = parseCertificate(caCertPem);
+    if (ca === undefined || !ca.ca)
+      throw new StateFileError(caCertPath, 'is not a readable CA certificate', newCa);
+    if (Date.parse(ca.validTo) <= Date.now())
+      throw new StateFileError(caCertPath, `expired on ${ca.validTo}`, newCa);
+    const caKey = parsePrivateKey(caKeyPem);
+    if (caKey === undefined) throw new StateFileError(caKeyPath, 'is not a readable private key', newCa);
+    if (!sameKey(caKey, ca)) throw new StateFileError(caKeyPath, 'does not belong to ca.crt', newCa);
 
     let serverCertPem = await readIfExists(serverCertPath);
     let serverKeyPem = await readIfExists(serverKeyPath);
-    if (
-      serverCertPem === undefined ||
-      serverKeyPem === undefined ||
-      !usable(serverCertPem) ||
-      !new X509Certificate(serverCertPem).checkIssued(new X509Certificate(caCertPem))
-    ) {
+    if (serverKeyPem !== undefined && parsePrivateKey(serverKeyPem) === undefined) {
+      throw new StateFileError(
+        serverKeyPath,
+        'is not a readable private key',
+        `Delete it and ${serverCertPath} to have both reissued from the same CA (clients keep trusting ca.crt)`,
+      );
+    }
+    if (!serverCertificateFits(serverCertPem, serverKeyPem, ca, serverNames)) {
       const server = await generate([{ name: 'commonName', value: 'localhost' }], {
         keySize: 2048,
         algorithm: 'sha256',
@@ -98,14 +134,7 @@ export function loadOrCreateTls(stateDir: string): Promise<SimulatorTls> {
           { name: 'basicConstraints', cA: false },
           { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
           { name: 'extKeyUsage', serverAuth: true },
-          {
-            name: 'subjectAltName',
-            altNames: [
-              { type: 7, ip: '127.0.0.1' },
-              { type: 7, ip: '::1' },
-              { type: 2, value: 'localhost' },
-            ],
-          },
+          { name: 'subjectAltName', altNames: serverNames.map(altName) },
         ],
       });
       serverCertPem = server.cert;
@@ -113,8 +142,60 @@ export function loadOrCreateTls(stateDir: string): Promise<SimulatorTls> {
       await writeAtomically(serverKeyPath, serverKeyPem, 0o600);
       await writeAtomically(serverCertPath, serverCertPem, 0o644);
     }
-    return { caCertPem, caCertPath, serverCertPem, serverKeyPem };
+    return { caCertPem, caCertPath, serverCertPem: serverCertPem!, serverKeyPem: serverKeyPem! };
   });
+}
+
+/** Whether the persisted server certificate can be served as it is. */
+function serverCertificateFits(
+  certPem: string | undefined,
+  keyPem: string | undefined,
+  ca: X509Certificate,
+  serverNames: readonly string[],
+): boolean {
+  if (certPem === undefined || keyPem === undefined || !usable(certPem)) return false;
+  const cert = parseCertificate(certPem);
+  const key = parsePrivateKey(keyPem);
+  if (cert === undefined || key === undefined) return false;
+  if (!cert.checkIssued(ca) || !cert.verify(ca.publicKey) || !sameKey(key, cert)) return false;
+  return serverNames.every((name) =>
+    isIP(name) === 0
+      ? cert.checkHost(name, { wildcards: false }) !== undefined
+      : cert.checkIP(name) !== undefined,
+  );
+}
+
+function altName(name: string): { type: 2; value: string } | { type: 7; ip: string } {
+  return isIP(name) === 0 ? { type: 2, value: name } : { type: 7, ip: name };
+}
+
+function parseCertificate(pem: string): X509Certificate | undefined {
+  try {
+    return new X509Certificate(pem);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a private key and proves it whole: a truncated or altered RSA key fails its consistency check. */
+function parsePrivateKey(pem: string): KeyObject | undefined {
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType === 'rsa') {
+      // OpenSSL's RSA check (p*q = n, d*e = 1 mod λ(n)) runs when the key is used; a test signature forces it.
+      const probe = Buffer.from('mde-sim key check');
+      const signature = sign('sha256', probe, key);
+      if (!verify('sha256', probe, createPublicKey(key), signature)) return undefined;
+    }
+    return key;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameKey(privateKey: KeyObject, cert: X509Certificate): boolean {
+  const derived = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  return derived.equals(cert.publicKey.export({ type: 'spki', format: 'der' }));
 }
 
 /**

@@ -180,9 +180,9 @@ describe('msal-node against login.microsoftonline.com, answered by the simulator
     ]);
   });
 
-  it('follows instance discovery and the OpenID configuration for an authority it does not know', async () => {
-    // msal ships the public cloud's metadata; a custom authority host makes it ask the network, as it does for
-    // any non-Microsoft host. The simulator answers discovery with URLs on the origin that was called.
+  it('refuses an authority host Entra does not know (invalid_instance), and follows it once it is a known authority', async () => {
+    // msal ships the public cloud's metadata; a custom authority host makes it ask instance discovery, which
+    // answers AADSTS50049 invalid_instance as Entra does; msal then cannot resolve the authority's endpoints.
     const custom = await createMdeHandlers({
       simulator: mde.simulator,
       apiHosts: [],
@@ -190,16 +190,24 @@ describe('msal-node against login.microsoftonline.com, answered by the simulator
     });
     server.use(...custom.handlers);
     try {
-      const app = new ConfidentialClientApplication({
-        auth: {
-          clientId: SOAR_APP,
-          clientSecret: secretOf(SOAR_APP),
-          authority: `https://login.contoso-sts.example/${TENANT}`,
-        },
+      const auth = {
+        clientId: SOAR_APP,
+        clientSecret: secretOf(SOAR_APP),
+        authority: `https://login.contoso-sts.example/${TENANT}`,
+      };
+      const untrusted = new ConfidentialClientApplication({ auth });
+      await expect(untrusted.acquireTokenByClientCredential({ scopes: [SCOPE] })).rejects.toMatchObject({
+        errorCode: 'endpoints_resolution_error',
       });
-      expect((await app.acquireTokenByClientCredential({ scopes: [SCOPE] }))?.accessToken).toBeTruthy();
       expect(answered.map((line) => line.replace(/\?.*$/, ''))).toEqual([
-        '200 GET https://login.microsoftonline.com/common/discovery/instance',
+        '400 GET https://login.microsoftonline.com/common/discovery/instance',
+      ]);
+      answered.length = 0;
+      const trusted = new ConfidentialClientApplication({
+        auth: { ...auth, knownAuthorities: ['login.contoso-sts.example'] },
+      });
+      expect((await trusted.acquireTokenByClientCredential({ scopes: [SCOPE] }))?.accessToken).toBeTruthy();
+      expect(answered.map((line) => line.replace(/\?.*$/, ''))).toEqual([
         `200 GET https://login.contoso-sts.example/${TENANT}/v2.0/.well-known/openid-configuration`,
         `200 POST https://login.contoso-sts.example/${TENANT}/oauth2/v2.0/token`,
       ]);

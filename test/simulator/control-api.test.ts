@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FABRIKAM,
   MACHINE,
   OFFLINE_MACHINE,
   SOAR_APP,
@@ -19,24 +20,6 @@ async function control(method: string, path: string, body?: unknown): Promise<{ 
   });
   return { status: res.statusCode, json: await res.body.json() };
 }
-
-const FABRIKAM = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'fabrikam.onmicrosoft.com',
-  displayName: 'Fabrikam',
-  apps: [
-    {
-      clientId: '11112222-3333-4444-8555-666677778888',
-      displayName: 'Fab SOAR',
-      clientSecret: 's3cret',
-      roles: ['Machine.RestrictExecution'],
-    },
-  ],
-  users: [],
-  machines: [
-    { id: 'aaaabbbbccccddddeeeeffff0000111122223333', computerDnsName: 'fab-01', sim: { restricted: true } },
-  ],
-};
 
 beforeAll(async () => {
   sim = await startTestServer();
@@ -143,30 +126,148 @@ describe('control API (/_sim)', () => {
   });
 
   it.each([
-    ['POST', '/tenants', '{not json', 'body is not valid JSON'],
-    ['POST', '/tenants', { id: 'nope' }, 'tenant id must be a GUID'],
+    ['POST', '/tenants', '{not json', 'body is not valid JSON', ''],
+    ['POST', '/tenants', { id: 'nope' }, 'body.id must match pattern', '/id'],
+    ['POST', '/tenants', { ...FABRIKAM, domain: undefined }, "body: 'domain' is required", '/domain'],
+    ['POST', '/tenants', { ...FABRIKAM, id: 'nope' }, 'body.id must match pattern', '/id'],
     [
       'POST',
       '/tenants',
       { ...FABRIKAM, machines: [{ id: 'short', computerDnsName: 'x' }] },
-      'machines[0].id must be 40 hex characters',
+      'body.machines[0].id must match pattern',
+      '/machines/0/id',
     ],
-    ['PATCH', `/tenants/${TENANT}/machines/${MACHINE}`, { online: 'yes' }, 'online must be true or false'],
-    ['PATCH', `/tenants/${TENANT}/machines/${MACHINE}`, { colour: 'red' }, 'colour is not a machine setting'],
-    ['POST', '/clock', { advanceMs: -5 }, 'advanceMs must be a number'],
-    ['POST', '/clock', { mode: 'paused' }, "mode must be 'frozen' or 'running'"],
-    ['GET', '/journal?limit=abc', undefined, 'limit must be a positive integer'],
+    [
+      'POST',
+      '/tenants',
+      { ...FABRIKAM, machines: [{ id: 'a'.repeat(40), computerDnsName: 'x', healthStatus: 'Great' }] },
+      'body.machines[0].healthStatus must be one of "Active"',
+      '/machines/0/healthStatus',
+    ],
+    [
+      'PATCH',
+      `/tenants/${TENANT}/machines/${MACHINE}`,
+      { online: 'yes' },
+      'body.online must be boolean',
+      '/online',
+    ],
+    [
+      'PATCH',
+      `/tenants/${TENANT}/machines/${MACHINE}`,
+      { colour: 'red' },
+      "body: unknown property 'colour' (valid: online, outcome, restricted, pickupDelayMs, executionMs)",
+      '/colour',
+    ],
+    [
+      'PATCH',
+      `/tenants/${TENANT}/machines/${MACHINE}`,
+      { onlien: false },
+      "body: unknown property 'onlien' (did you mean 'online'?)",
+      '/onlien',
+    ],
+    ['POST', '/clock', { advanceMs: -5 }, 'body.advanceMs must be >= 0', '/advanceMs'],
+    ['POST', '/clock', { advanceMs: 1e308 }, 'body.advanceMs must be <= 3153600000000', '/advanceMs'],
+    ['POST', '/clock', { mode: 'paused' }, 'body.mode must be one of "frozen", "running"', '/mode'],
+    ['POST', '/clock', { advanceMS: 5 }, "did you mean 'advanceMs'?", '/advanceMS'],
+    ['GET', '/journal?limit=abc', undefined, 'limit must be an integer from 1 to 100000', 'limit'],
+    [
+      'GET',
+      '/journal?limti=5',
+      undefined,
+      "unknown query parameter 'limti' (did you mean 'limit'?)",
+      'limti',
+    ],
     [
       'POST',
       '/tokens',
       { tenantId: TENANT, clientId: '00000000-0000-4000-8000-000000000000' },
       'is not an app of tenant',
+      '/clientId',
     ],
-  ])('answers 400 with a clear message to %s %s %j', async (method, path, body, message) => {
+    [
+      'POST',
+      '/tokens',
+      { tenantID: TENANT },
+      "body: unknown property 'tenantID' (did you mean 'tenantId'?)",
+      '/tenantID',
+    ],
+    [
+      'POST',
+      '/tokens',
+      { tenantId: TENANT, lifetimeSecond: 5 },
+      "did you mean 'lifetimeSeconds'?",
+      '/lifetimeSecond',
+    ],
+    [
+      'POST',
+      '/tokens',
+      { tenantId: TENANT, lifetimeSeconds: 'x' },
+      'body.lifetimeSeconds must be integer',
+      '/lifetimeSeconds',
+    ],
+    [
+      'PUT',
+      `/tenants/${TENANT}/rate-limits`,
+      { enabeld: false },
+      "body: unknown property 'enabeld' (did you mean 'enabled'?)",
+      '/enabeld',
+    ],
+    [
+      'PUT',
+      `/tenants/${TENANT}/rate-limits`,
+      { limits: { unrestrictCodeExecutoin: [{ limit: 5, windowSeconds: 60 }] } },
+      "unknown operationId 'unrestrictCodeExecutoin' (did you mean 'unrestrictCodeExecution'?)",
+      '/limits/unrestrictCodeExecutoin',
+    ],
+    [
+      'POST',
+      '/faults',
+      { match: { operationID: 'x' }, effect: { kind: 'status', status: 500 }, count: 1 },
+      "body.match: unknown property 'operationID' (did you mean 'operationId'?)",
+      '/match/operationID',
+    ],
+    [
+      'POST',
+      '/faults',
+      { match: { operationId: 'nope' }, effect: { kind: 'status', status: 500 }, count: 1 },
+      "body.match.operationId: unknown operationId 'nope'",
+      '/match/operationId',
+    ],
+    [
+      'POST',
+      '/faults',
+      { effect: { kind: 'explode' }, count: 1 },
+      "body.effect.kind must be one of 'status', 'latency', 'drop'",
+      '/effect/kind',
+    ],
+  ])('answers 400 with a clear message to %s %s %j', async (method, path, body, message, field) => {
     const { status, json } = await control(method, path, body);
     expect(status).toBe(400);
     expect(json.error.code).toBe('InvalidControlRequest');
     expect(json.error.message).toContain(message);
+    if (field !== '') expect(json.error.field).toBe(field);
+  });
+
+  it('changes nothing when it refuses a request (a typo never half-applies)', async () => {
+    const before = await control('GET', `/tenants/${TENANT}/rate-limits`);
+    expect((await control('PUT', `/tenants/${TENANT}/rate-limits`, { enabeld: false })).status).toBe(400);
+    expect((await control('GET', `/tenants/${TENANT}/rate-limits`)).json).toEqual(before.json);
+    expect(
+      (
+        await control('POST', '/faults', {
+          match: { operationID: 'x' },
+          effect: { kind: 'status', status: 500 },
+          count: 1,
+        })
+      ).status,
+    ).toBe(400);
+    expect((await control('GET', '/faults')).json.faults).toEqual([]);
+  });
+
+  it('answers an undecodable %-escape in a control path with a 404, not a 500', async () => {
+    const { status, json } = await control('GET', '/tenants/%E0%A4%A');
+    expect(status).toBe(404);
+    expect(json.error.code).toBe('TenantNotFound');
   });
 
   it('answers 404 for an unknown tenant, machine or control route', async () => {

@@ -3,7 +3,8 @@
  * paste-ready token + curl command that really removes an app restriction.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 let child: ChildProcess;
 let output = '';
-let ready: { url: string; httpsUrl: string; caCertPath: string; tenants: string[] };
+let ready: { url: string; httpsUrl: string; caCertPath: string; proxyUrl: string; tenants: string[] };
+let stateDir: string;
 
 beforeAll(async () => {
-  const stateDir = mkdtempSync(join(tmpdir(), 'mde-sim-serve-'));
+  stateDir = mkdtempSync(join(tmpdir(), 'mde-sim-serve-'));
   child = spawn(
     process.execPath,
     [
@@ -25,6 +27,10 @@ beforeAll(async () => {
       '0',
       '--https-port',
       '0',
+      '--proxy-port',
+      '0',
+      '--public-host',
+      'sim.example.test',
       '--state-dir',
       stateDir,
       '--log-level',
@@ -56,6 +62,11 @@ describe('mde-sim serve', () => {
     expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.httpsUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     expect(ready.caCertPath).toMatch(/tls\/ca\.crt$/);
+    expect(ready.proxyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(output).toContain(`HTTPS_PROXY=${ready.proxyUrl}`);
+    const cert = new X509Certificate(readFileSync(join(stateDir, 'tls', 'server.crt')));
+    expect(cert.checkHost('sim.example.test')).toBe('sim.example.test');
+    expect(cert.checkHost('api.securitycenter.microsoft.com')).toBe('api.securitycenter.microsoft.com');
     expect(ready.tenants).toEqual(['d2c0b5e4-7a1f-4c3e-9b8d-1f6a2e4c7b90']);
     expect(output).toContain('1e5bc9d7e413ddd7902c2932e418702b84d0cc07');
   });
@@ -97,6 +108,8 @@ describe('mde-sim serve --config', () => {
         stateDir: dir,
         duplicatePolicy: 'return-pending',
         logLevel: 'warn',
+        record: true,
+        publicOrigin: 'https://api.security.microsoft.com',
       }),
     );
     const server = spawn(
@@ -121,6 +134,7 @@ describe('mde-sim serve --config', () => {
       expect(readyLine.httpsUrl).toBeNull();
       const tokenRes = await fetch(`${readyLine.url}/_sim/tokens`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ tenantId: ready.tenants[0] }),
       });
       const { access_token } = (await tokenRes.json()) as { access_token: string };
@@ -132,14 +146,37 @@ describe('mde-sim serve --config', () => {
             headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
             body: JSON.stringify({ Comment: 'config' }),
           },
-        ).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
+        ).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { id: string; '@odata.context': string },
+        }));
       const first = await call();
       const second = await call();
       expect([first.status, second.status]).toEqual([201, 201]);
       expect(second.body.id).toBe(first.body.id); // duplicatePolicy from the file
+      expect(first.body['@odata.context']).toBe(
+        'https://api.security.microsoft.com/api/$metadata#MachineActions/$entity',
+      ); // publicOrigin from the file
+      const recording = await fetch(`${readyLine.url}/_sim/journal/recording`).then((r) => r.json());
+      expect(recording).toEqual({ enabled: true }); // record from the file
     } finally {
       server.kill('SIGTERM');
     }
+  });
+
+  it('refuses to start on a damaged ca.crt with one line naming it and the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mde-sim-damaged-'));
+    cpSync(join(stateDir, 'tls'), join(dir, 'tls'), { recursive: true });
+    writeFileSync(join(dir, 'tls', 'ca.crt'), '-----BEGIN CERTIFICATE-----\nnot a certificate\n');
+    const result = await run(
+      process.execPath,
+      ['mock/server/cli.ts', 'serve', '--port', '0', '--https-port', '0', '--state-dir', dir],
+      { cwd: new URL('../..', import.meta.url).pathname },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toBe(
+      `mde-sim: ${join(dir, 'tls', 'ca.crt')} is not a readable CA certificate. Delete ${join(dir, 'tls')} to make a new CA; clients must then trust the new ca.crt.\n`,
+    );
   });
 
   it('exits with a clear message for a config file that is not JSON', async () => {
@@ -151,5 +188,63 @@ describe('mde-sim serve --config', () => {
     }).catch((error: { code: number; stderr: string }) => error);
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stderr: string }).stderr).toContain(`config file ${configPath} is not valid JSON`);
+  });
+
+  it.each([
+    [
+      'a seed file whose tenant has no domain (was a TypeError about toLowerCase)',
+      ['--seed-file', 'seeds.json'],
+      'seeds.json',
+      JSON.stringify([
+        { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', displayName: 'X', apps: [], users: [], machines: [] },
+      ]),
+      "seeds.json: $[0]: 'domain' is required",
+    ],
+    [
+      'a seed file that is not an array',
+      ['--seed-file', 'seeds.json'],
+      'seeds.json',
+      '{"tenants":[]}',
+      'seeds.json: $ must be a JSON array of tenant seeds',
+    ],
+    [
+      'a config file with a typo',
+      ['--config', 'config.json'],
+      'config.json',
+      '{"rateLimit":false}',
+      "config.json: config: unknown property 'rateLimit' (did you mean 'rateLimits'?)",
+    ],
+  ])(
+    'exits 1 naming the file, the JSON path and the reason for %s',
+    async (_what, args, name, content, message) => {
+      const dir = mkdtempSync(join(tmpdir(), 'mde-sim-inputs-'));
+      writeFileSync(join(dir, name), content);
+      const result = await run(
+        process.execPath,
+        [
+          'mock/server/cli.ts',
+          'serve',
+          '--port',
+          '0',
+          '--no-https',
+          ...args.map((a) => (a === name ? join(dir, a) : a)),
+        ],
+        { cwd: new URL('../..', import.meta.url).pathname },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect(result).toMatchObject({ code: 1 });
+      expect((result as { stderr: string }).stderr).toContain(message);
+      expect((result as { stderr: string }).stderr).toContain(dir);
+    },
+  );
+
+  it('refuses --host 0.0.0.0 without --allow-remote, before listening', async () => {
+    const result = await run(
+      process.execPath,
+      ['mock/server/cli.ts', 'serve', '--host', '0.0.0.0', '--port', '0', '--no-https'],
+      { cwd: new URL('../..', import.meta.url).pathname },
+    ).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toContain('Pass --allow-remote');
+    expect((result as { stdout: string }).stdout).not.toContain('mde-sim ready');
   });
 });

@@ -10,17 +10,13 @@ import { repoRoot } from '../../scripts/generate-sources.ts';
 const require = createRequire(import.meta.url);
 const redoclyCli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
 
-it('redocly lint reports zero errors', { timeout: 15_000 }, () => {
+it.each([
+  ['openapi/defender-machine-actions.yaml', 'openapi/redocly.yaml'],
+  ['openapi/mde-sim-control.yaml', 'openapi/redocly-control.yaml'],
+])('redocly lint reports zero errors and warnings in %s', { timeout: 15_000 }, (document, config) => {
   const result = spawnSync(
     process.execPath,
-    [
-      redoclyCli,
-      'lint',
-      '--config',
-      'openapi/redocly.yaml',
-      'openapi/defender-machine-actions.yaml',
-      '--format=json',
-    ],
+    [redoclyCli, 'lint', '--config', config, document, '--format=json'],
     {
       cwd: repoRoot,
       encoding: 'utf8',
@@ -37,5 +33,6 @@ it('redocly lint reports zero errors', { timeout: 15_000 }, () => {
   const report = result.stdout ? JSON.parse(result.stdout) : undefined;
   const problems = JSON.stringify(report?.problems ?? result.stderr, null, 2);
   expect(report?.totals?.errors, problems).toBe(0);
+  expect(report?.totals?.warnings, problems).toBe(0);
   expect(result.status, problems).toBe(0);
 });

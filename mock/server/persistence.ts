@@ -1,0 +1,120 @@
+/**
+ * @module
+ * `serve --persist`: the simulator's state (tenants, machines, actions, quotas, fault plans, the clock) in
+ * `<state-dir>/state.json`, restored at start and saved off the request path. Requests only bump a change
+ * counter; a timer saves when it moved, at most once per flush interval, by writing a temporary file,
+ * syncing it and renaming it over the old one, so a crash (even kill -9) leaves the previous or the new
+ * file, never half of one, and loses at most one interval of changes. Close flushes.
+ */
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Simulator, SimulatorLogger } from '../core/simulator.ts';
+
+/** The state file's name in the state directory. */
+export const STATE_FILE = 'state.json';
+
+/** How often a changed state is saved. @default 1000 ms */
+export const DEFAULT_FLUSH_INTERVAL_MS = 1000;
+
+/** A running persister. */
+export interface StatePersister {
+  /** Path of the state file. */
+  readonly path: string;
+  /** Saves now if anything changed since the last save. */
+  flush(): Promise<void>;
+  /** Stops the timer after a last flush. */
+  close(): Promise<void>;
+}
+
+/**
+ * Restores `<stateDir>/state.json` into the simulator when it exists.
+ * @returns whether a state was restored
+ * @throws Error with one line naming the file, what is wrong and the fix
+ */
+export async function restoreState(simulator: Simulator, stateDir: string): Promise<boolean> {
+  const path = join(stateDir, STATE_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new Error(`Cannot read the state file ${path}: ${(error as Error).message}`);
+  }
+  const fix = `Move it away (or delete it) to start from the seed; nothing was changed.`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(
+      `The state file ${path} is not valid JSON (truncated or damaged: ${(error as Error).message}). ${fix}`,
+    );
+  }
+  if ((parsed as { format?: unknown } | null)?.format !== 'mde-sim-state') {
+    throw new Error(
+      `The state file ${path} is not an mde-sim state file (no "format": "mde-sim-state"). ${fix}`,
+    );
+  }
+  try {
+    simulator.restore(parsed);
+  } catch (error) {
+    throw new Error(`The state file ${path} is damaged: ${(error as Error).message}. ${fix}`);
+  }
+  return true;
+}
+
+/** Starts saving the simulator's state to `<stateDir>/state.json` whenever it changed. */
+export function startPersister(
+  simulator: Simulator,
+  stateDir: string,
+  options: { flushIntervalMs?: number; logger?: SimulatorLogger } = {},
+): StatePersister {
+  const path = join(stateDir, STATE_FILE);
+  const intervalMs = options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+  if (!(Number.isInteger(intervalMs) && intervalMs >= 10 && intervalMs <= 3_600_000))
+    throw new TypeError('flushIntervalMs must be an integer from 10 to 3600000');
+  let saved = -1;
+  let writing: Promise<void> | undefined;
+  let sequence = 0;
+
+  const save = async (): Promise<void> => {
+    const changes = simulator.changes;
+    if (changes === saved) return;
+    const text = JSON.stringify(simulator.snapshot());
+    sequence += 1;
+    const temporary = `${path}.${process.pid}.${sequence}.tmp`;
+    const file = await open(temporary, 'w', 0o600);
+    try {
+      await file.writeFile(text);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    try {
+      await rename(temporary, path);
+    } catch (error) {
+      await unlink(temporary).catch(() => {});
+      throw error;
+    }
+    saved = changes;
+  };
+
+  const flush = (): Promise<void> => {
+    // One write at a time; a flush during a write waits for it, then saves what changed meanwhile.
+    const next = (writing ?? Promise.resolve()).then(save);
+    writing = next.catch((error: unknown) => {
+      options.logger?.error({ err: error, path }, 'could not save the simulator state');
+    });
+    return next;
+  };
+
+  const timer = setInterval(() => void flush().catch(() => {}), intervalMs);
+  timer.unref();
+  return {
+    path,
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
