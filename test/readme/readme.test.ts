@@ -4,7 +4,7 @@
  * starts, and every TypeScript snippet type-checks against the package's entry points.
  *
  * Only two things are adapted, and both are said here: the ports (the README's 5080 and 5443 become the
- * test simulator's free ports) and the simulator's lifecycle (an action ends in about half a second instead
+ * test simulator's free ports, and a block that starts its own server gets port 0 for every port flag) and the simulator's lifecycle (an action ends in about half a second instead
  * of 20 s, so `--wait` finishes quickly). A block that starts a server runs until its ready line. A block
  * that cannot run in a test starts with `# not run by the README test: <reason>` (a TypeScript snippet with
  * `// not type-checked by the README test: <reason>`) and is listed as skipped with that reason.
@@ -143,7 +143,9 @@ describe('README shell blocks run as printed', { timeout: 60_000 }, () => {
     }
     if (startsServer(block)) {
       it(`${title} (to the ready line)`, async () => {
-        const server = await startUntilReady('bash', ['-c', withTestPorts(block.text)], {
+        // Tests bind free ports only: a server block's fixed ports (--port 5080, --proxy-port 5888...) become 0.
+        const command = block.text.replace(/(--[a-z-]*port) \d+/g, '$1 0');
+        const server = await startUntilReady('bash', ['-c', command], {
           cwd: root,
           env,
           detached: true,
@@ -171,6 +173,7 @@ const context: Record<string, string> = {
   clientSecret: 'declare const clientSecret: string;',
   caPem: 'declare const caPem: string;',
   machineId: 'declare const machineId: string;',
+  userAssignedClientId: 'declare const userAssignedClientId: string;',
   myPlaybook: 'declare const myPlaybook: { unrestrict(baseUrl: string, machineId: string): Promise<void> };',
   mde: "declare const mde: import('mde-sim/msw').MdeHandlers;",
   it: "declare const it: typeof import('vitest').it;",
