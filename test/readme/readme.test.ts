@@ -4,7 +4,7 @@
  * starts, and every TypeScript snippet type-checks against the package's entry points.
  *
  * Only two things are adapted, and both are said here: the ports (the README's 5080 and 5443 become the
- * test simulator's free ports, and a block that starts its own server gets port 0 for every port flag) and the simulator's lifecycle (an action ends in about half a second instead
+ * test simulator's free ports; a block that starts its own server gets port 0 for every port) and the simulator's lifecycle (an action ends in about half a second instead
  * of 20 s, so `--wait` finishes quickly). A block that starts a server runs until its ready line. A block
  * that cannot run in a test starts with `# not run by the README test: <reason>` (a TypeScript snippet with
  * `// not type-checked by the README test: <reason>`) and is listed as skipped with that reason.
@@ -79,6 +79,20 @@ const work = mkdtempSync(join(tmpdir(), 'mde-sim-readme-'));
 let sim: StartedSimulator;
 let env: NodeJS.ProcessEnv;
 
+/**
+ * Tests bind free ports only: in a block that starts its own server, every port flag (--port 5080,
+ * --proxy-port 5888...) becomes 0, and the HTTP and HTTPS ports are set to 0 when the block leaves them
+ * at their defaults.
+ */
+function onFreePorts(text: string): string {
+  const command = (text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#')) ?? '')
+    .replace(/\s+#.*$/, '')
+    .replace(/(--[a-z-]*port) \d+/g, '$1 0');
+  const missing = ['--port', '--https-port'].filter((flag) => !new RegExp(`${flag} 0`).test(command));
+  const separator = /^npm start\b/.test(command) && !command.includes(' -- ') ? ' --' : '';
+  return missing.length === 0 ? command : `${command}${separator} ${missing.map((f) => `${f} 0`).join(' ')}`;
+}
+
 function withTestPorts(text: string): string {
   const http = new URL(sim.ready.url).host;
   const https = new URL(sim.ready.httpsUrl as string).host;
@@ -143,8 +157,7 @@ describe('README shell blocks run as printed', { timeout: 60_000 }, () => {
     }
     if (startsServer(block)) {
       it(`${title} (to the ready line)`, async () => {
-        // Tests bind free ports only: a server block's fixed ports (--port 5080, --proxy-port 5888...) become 0.
-        const command = block.text.replace(/(--[a-z-]*port) \d+/g, '$1 0');
+        const command = onFreePorts(block.text);
         const server = await startUntilReady('bash', ['-c', command], {
           cwd: root,
           env,
