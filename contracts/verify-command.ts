@@ -97,6 +97,9 @@ async function verifyCommand(
 ): Promise<void> {
   process.env.SCARF_ANALYTICS ??= 'false';
   process.env.PACT_DO_NOT_TRACK ??= 'true';
+  // Pact's verifier proxy (http-proxy 1.18) calls util._extend, deprecated since Node 22 (DEP0060): a warning
+  // the user of this command can do nothing about. This is Node's documented switch for it in a running process.
+  process.noDeprecation = true;
   const { out } = io;
   const verifiers = await loadVerifiers();
   const files = await listPactFiles(paths);
