@@ -15,8 +15,8 @@ export function pinLoadGenerator(): void {
   if (PINNED) spawnSync('taskset', ['-pc', '0', String(process.pid)]);
 }
 
-function spawnPinned(args: string[], cwd?: string): ChildProcess {
-  const [command, argv] = PINNED ? ['taskset', ['-c', '1', ...args]] : [args[0]!, args.slice(1)];
+function spawnPinned(args: string[], cwd?: string, pinned = true): ChildProcess {
+  const [command, argv] = PINNED && pinned ? ['taskset', ['-c', '1', ...args]] : [args[0]!, args.slice(1)];
   return spawn(command, argv, { stdio: ['pipe', 'pipe', 'ignore'], ...(cwd === undefined ? {} : { cwd }) });
 }
 
@@ -70,12 +70,14 @@ export function preparedStateDir(): string {
 
 /**
  * `mde-sim serve` as users start it (`entry` is `mock/server/cli.ts` from a clone or the built bin), on free
- * ports, HTTP and HTTPS, with a config file raising the quotas for a load test.
+ * ports, HTTP and HTTPS, with a config file raising the quotas for a load test. Pinned to one core for
+ * throughput; unpinned to time a start (Node compiles and collects on helper threads as a user's would).
  */
 export async function startSimulator(
   entry: string,
   stateDir: string,
   config: object = {},
+  pinned = true,
 ): Promise<RunningProcess> {
   const configPath = join(stateDir, 'bench-config.json');
   writeFileSync(configPath, JSON.stringify(config));

@@ -150,7 +150,7 @@ if (!SKIP.has('startup')) {
     const times: number[] = [];
     const rss: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const sim = await startSimulator(entry!, stateDir);
+      const sim = await startSimulator(entry!, stateDir, {}, false);
       if (i > 0) times.push(sim.readyMs); // the first start makes the CA and keys
       rss.push(rssMiB(sim.child.pid!));
       await sim.stop();

@@ -8,7 +8,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { request } from 'undici';
 
 /** Where the command writes what it did. @default process.stdout */
 export interface PactCommandIo {
@@ -35,6 +34,8 @@ interface RecordedPactFile {
 }
 
 async function getJson<T>(url: URL): Promise<T> {
+  // Loaded on use: `mde-sim serve` shares this module's program and should not load an HTTP client.
+  const { request } = await import('undici');
   let response: Awaited<ReturnType<typeof request>>;
   try {
     response = await request(url, { method: 'GET', headers: { accept: 'application/json' } });

@@ -10,8 +10,8 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { NotFoundError } from '../client/errors.ts';
 import type { DefenderClient } from '../client/index.ts';
-import { NotFoundError } from '../client/index.ts';
 import type { SimulatorControl } from '../mock/core/control-api.ts';
 import { providerStateNames } from '../mock/core/provider-state-names.ts';
 

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { OPTIONAL_PEERS } from '../scripts/bundle-bins.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -43,7 +44,7 @@ export async function buildExecutable(): Promise<{ path: string; bytes: number }
     minify: true,
     legalComments: 'none',
     logLevel: 'error',
-    external: ['@pact-foundation/pact', '@pactflow/openapi-pact-comparator', 'express', 'msw'],
+    external: [...OPTIONAL_PEERS],
     // CommonJS has no import.meta: the contract modules read it for their own folder and to run as scripts.
     banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': '__importMetaUrl', 'import.meta.main': 'false' },
