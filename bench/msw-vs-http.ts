@@ -1,12 +1,13 @@
 /**
- * The project's client making unrestrict calls (10 in flight) through the MSW handlers in-process
- * (socket-level interception, `mde-sim/msw/node`) and through a real HTTP server in the same process, with
- * the same simulator settings (every call a new action, quotas off). Prints one JSON line.
+ * The project's client making unrestrict calls (10 in flight) through the MSW handlers in-process (as an
+ * undici dispatcher, and through socket-level interception, both `mde-sim/msw/node`) and through a real
+ * HTTP server in the same process, with the same simulator settings (every call a new action, quotas off).
+ * Prints one JSON line.
  */
 import { DefenderClient, StaticTokenCredential } from '../client/index.ts';
 import { DEMO_TENANT_ID } from '../mock/core/demo-tenant.ts';
 import { createMdeHandlers } from '../mock/msw/index.ts';
-import { setupSocketLevelServer } from '../mock/msw/node.ts';
+import { createMswDispatcher, setupSocketLevelServer } from '../mock/msw/node.ts';
 import { startServer } from '../mock/server/server.ts';
 import { preparedStateDir } from './processes.ts';
 
@@ -37,8 +38,19 @@ async function drive(client: DefenderClient, advance: () => void): Promise<numbe
   return CALLS / ((performance.now() - started) / 1000);
 }
 
-// Through MSW, on the real host name.
+// Through MSW handlers as the client's dispatcher, on the real host name.
 const mde = await createMdeHandlers(options);
+const dispatcherToken = await mde.control.mintToken({ tenantId: DEMO_TENANT_ID });
+const viaDispatcher = new DefenderClient({
+  credential: new StaticTokenCredential(dispatcherToken),
+  endpoint: 'https://api.security.microsoft.com',
+  dispatcher: createMswDispatcher(mde.handlers),
+});
+await drive(viaDispatcher, () => mde.clock.advance(1)); // warm-up
+const dispatcherPerSecond = await drive(viaDispatcher, () => mde.clock.advance(1));
+await viaDispatcher.close();
+
+// Through MSW at the socket, on the real host name.
 const interceptor = setupSocketLevelServer(...mde.handlers);
 interceptor.listen({ onUnhandledFrame: 'error' });
 const mswToken = await mde.control.mintToken({ tenantId: DEMO_TENANT_ID });
@@ -68,4 +80,4 @@ const httpPerSecond = await drive(viaHttp, () => server.simulator.clock.advance(
 await viaHttp.close();
 await server.close();
 
-process.stdout.write(`${JSON.stringify({ mswPerSecond, httpPerSecond })}\n`);
+process.stdout.write(`${JSON.stringify({ dispatcherPerSecond, mswPerSecond, httpPerSecond })}\n`);
