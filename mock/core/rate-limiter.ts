@@ -15,6 +15,13 @@ export interface RateLimitWindow {
   windowSeconds: number;
 }
 
+/** A window and how much of it the calls so far use. */
+export interface WindowUsage extends RateLimitWindow {
+  /** Admitted calls still inside the window. */
+  used: number;
+  remaining: number;
+}
+
 /** Outcome of {@link RateLimiter.take}. */
 export type RateDecision =
   | { admitted: true }
@@ -44,6 +51,12 @@ class WindowLog {
     this.#forgetBefore(now - this.#windowMs);
     if (this.#count < this.window.limit) return Number.NEGATIVE_INFINITY;
     return this.#times[this.#head]! + this.#windowMs;
+  }
+
+  /** Calls still counted in the window at `now`. */
+  usedAt(now: number): number {
+    this.#forgetBefore(now - this.#windowMs);
+    return this.#count;
   }
 
   record(now: number): void {
@@ -123,6 +136,22 @@ export class RateLimiter {
     this.#keys.delete(key);
     this.#keys.set(key, state);
     return { admitted: true };
+  }
+
+  /** How full each window of every key (under `prefix`) is at `now`: for the live page's quota view. */
+  usage(now: number, prefix = ''): { key: string; windows: WindowUsage[] }[] {
+    const out: { key: string; windows: WindowUsage[] }[] = [];
+    for (const [key, state] of this.#keys) {
+      if (!key.startsWith(prefix)) continue;
+      out.push({
+        key,
+        windows: state.logs.map((log) => {
+          const used = log.usedAt(now);
+          return { ...log.window, used, remaining: Math.max(0, log.window.limit - used) };
+        }),
+      });
+    }
+    return out;
   }
 
   /** Forgets every key whose prefix matches (e.g. one tenant), or everything. */
