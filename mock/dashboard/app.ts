@@ -48,6 +48,10 @@ function render(container: HTMLElement, html: string): void {
   const focusKey = focused && container.contains(focused) ? focused.dataset.key : undefined;
   container.innerHTML = html;
   container.dataset.rendered = html;
+  // Widths through the CSSOM: the page's CSP refuses inline style attributes.
+  for (const bar of container.querySelectorAll<HTMLElement>('[data-percent]')) {
+    bar.style.width = `${bar.dataset.percent}%`;
+  }
   if (focusKey) container.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
 }
 
@@ -262,8 +266,10 @@ function drawFleet(machines: Machine[]): void {
     const active = [...state.actions.values()]
       .map((trail) => trail.at(-1)!)
       .filter((e) => e.machineId === m.id && ACTIVE.has(e.status));
+    const health = m.healthStatus ?? 'unknown';
     const states = [
       `<span class="badge" data-tone="${m.online ? 'ok' : 'off'}">${m.online ? 'online' : 'offline'}</span>`,
+      `<span class="badge" data-tone="${health === 'Active' ? 'ok' : 'warn'}" title="healthStatus">health: ${escapeHtml(health)}</span>`,
       m.restricted ? '<span class="badge" data-tone="warn">restricted</span>' : '',
       m.isolated ? '<span class="badge" data-tone="bad">isolated</span>' : '',
       m.outcome === 'fail' ? '<span class="badge" data-tone="bad">actions fail</span>' : '',
@@ -280,13 +286,14 @@ function drawFleet(machines: Machine[]): void {
       .map((b) => `<option value="${b}"${b === behaviour ? ' selected' : ''}>${b}</option>`)
       .join('');
     return `<tr data-machine-row="${m.id}">
-      <th scope="row"><span class="name">${name}</span><br><code class="muted small">${escapeHtml(m.id.slice(0, 12))}…</code></th>
-      <td>${escapeHtml(m.osPlatform)}</td><td>${escapeHtml(m.rbacGroupName)}</td><td>${escapeHtml(m.healthStatus)}</td>
-      <td class="states">${states}</td><td>${act}</td>
-      <td><select data-action="behaviour" data-machine="${m.id}" data-key="behaviour-${m.id}" aria-label="Behaviour of ${short}">${options}</select></td>
+      <th scope="row" title="${name}&#10;${m.id}"><span class="name">${short}</span></th>
+      <td>${escapeHtml(m.osPlatform)}<br><span class="muted small">${escapeHtml(m.rbacGroupName)}</span></td>
+      <td class="states"><div>${states}</div></td>
+      <td><div class="row-controls">${act}
+        <select data-action="behaviour" data-machine="${m.id}" data-key="behaviour-${m.id}" aria-label="Behaviour of ${short}">${options}</select></div></td>
     </tr>`;
   });
-  render($('fleet-rows'), rows.join('') || `<tr><td colspan="7" class="muted">No machine matches.</td></tr>`);
+  render($('fleet-rows'), rows.join('') || `<tr><td colspan="4" class="muted">No machine matches.</td></tr>`);
 }
 
 function drawTimeline(): void {
@@ -307,11 +314,13 @@ function drawTimeline(): void {
       ? `<button type="button" data-action="cancel" data-id="${escapeHtml(first.actionId)}" data-key="cancel-${escapeHtml(first.actionId)}">Cancel</button>`
       : '';
     return `<li class="action" data-action-id="${escapeHtml(first.actionId)}" data-final-status="${escapeHtml(last.status)}">
-      <button type="button" class="link" data-action="show" data-id="${escapeHtml(first.actionId)}" data-key="show-${escapeHtml(first.actionId)}">
-        <strong>${escapeHtml(first.type)}</strong> on ${escapeHtml((first.computerDnsName ?? '').split('.')[0])}
-      </button>
-      <span class="muted small">by ${escapeHtml(first.requestor)}</span> ${cancel}
+      <div class="action-head">
+        <button type="button" class="link" data-action="show" data-id="${escapeHtml(first.actionId)}" data-key="show-${escapeHtml(first.actionId)}">
+          <strong>${escapeHtml(first.type)}</strong> on ${escapeHtml((first.computerDnsName ?? '').split('.')[0])}
+        </button>${cancel}
+      </div>
       <ol class="steps" aria-label="Status history">${steps}</ol>
+      <p class="muted small">by ${escapeHtml(first.requestor)}</p>
     </li>`;
   });
   render(
@@ -341,7 +350,7 @@ function drawCallers(): void {
               const label = WINDOW_NAMES[w.windowSeconds] ?? `${w.windowSeconds} s`;
               const tone = w.remaining === 0 ? 'bad' : percent >= 80 ? 'warn' : 'ok';
               return `<div class="window"><span class="small">${label}: ${w.remaining} of ${w.limit} left</span>
-                <div class="bar" role="meter" aria-label="${escapeHtml(op.operationId)} calls this ${label}" aria-valuemin="0" aria-valuemax="${w.limit}" aria-valuenow="${w.used}" data-tone="${tone}"><span style="width:${percent}%"></span></div></div>`;
+                <div class="bar" role="meter" aria-label="${escapeHtml(op.operationId)} calls this ${label}" aria-valuemin="0" aria-valuemax="${w.limit}" aria-valuenow="${w.used}" data-tone="${tone}"><span data-percent="${percent}"></span></div></div>`;
             })
             .join('')
         : '<span class="muted small">quotas off</span>';
