@@ -13,6 +13,8 @@ import type { JournalEntry } from '../core/journal.ts';
 type Machine = TenantSummary['machines'][number] & { isolated?: boolean };
 
 const POLL_MS = 1000;
+/** Actions the timeline remembers (a load test creates thousands; the page shows the newest). */
+const MAX_ACTIONS = 500;
 const TOKEN_KEY = 'mde-sim-control-token';
 const ACTIVE = new Set(['Pending', 'InProgress']);
 
@@ -146,8 +148,7 @@ async function api(method: string, path: string, body?: unknown): Promise<ApiRes
   }
 }
 
-function reportApi(what: string, result: ApiResult): void {
-  const caller = chosenCaller()?.label ?? '';
+function reportApi(what: string, result: ApiResult, caller: string): void {
   if (result.status < 300) {
     say(
       `${what} as ${caller}: ${result.status}${result.json?.status ? ` · action ${result.json.status}` : ''}`,
@@ -218,6 +219,11 @@ function takeEvents(page: ActivityPage): void {
     state.actions.set(event.actionId, trail);
   }
   state.latest = page.latest;
+  // Map order is insertion order: forget the actions seen first.
+  for (const id of state.actions.keys()) {
+    if (state.actions.size <= MAX_ACTIONS) break;
+    state.actions.delete(id);
+  }
 }
 
 // ---- drawing ------------------------------------------------------------------------------------------
@@ -480,6 +486,7 @@ function fillOperations(): void {
 
 async function act(button: HTMLElement): Promise<void> {
   const { action, machine, id } = button.dataset;
+  const caller = chosenCaller()?.label ?? '';
   switch (action) {
     case 'unrestrict':
     case 'restrict': {
@@ -491,6 +498,7 @@ async function act(button: HTMLElement): Promise<void> {
       reportApi(
         action === 'unrestrict' ? 'Remove app restriction' : 'Restrict app execution',
         await api('POST', path, { Comment: comment }),
+        caller,
       );
       break;
     }
@@ -498,6 +506,7 @@ async function act(button: HTMLElement): Promise<void> {
       reportApi(
         'Cancel',
         await api('POST', `machineactions/${id}/cancel`, { Comment: 'Cancelled from the mde-sim page' }),
+        caller,
       );
       break;
     case 'show':
@@ -530,6 +539,7 @@ async function act(button: HTMLElement): Promise<void> {
 async function storm(): Promise<void> {
   const machine = state.tenant?.machines[0];
   if (!machine) return;
+  const label = chosenCaller()?.label;
   const token = await callerToken();
   const statuses = await Promise.all(
     Array.from({ length: 120 }, () =>
@@ -540,20 +550,16 @@ async function storm(): Promise<void> {
   );
   const count = (s: number) => statuses.filter((x) => x === s).length;
   say(
-    `120 calls as ${chosenCaller()?.label}: ${count(200)} × 200, ${count(429)} × 429, ${statuses.length - count(200) - count(429)} other`,
+    `120 calls as ${label}: ${count(200)} × 200, ${count(429)} × 429, ${statuses.length - count(200) - count(429)} other`,
     count(429) ? 'error' : 'ok',
   );
 }
 
 async function showAction(id: string): Promise<void> {
+  const caller = chosenCaller()?.label ?? '';
   const result = await api('GET', `machineactions/${id}`);
-  const source = $('action-dialog-source');
-  if (result.status === 200) {
-    source.textContent = `GET /api/machineactions/${id} as ${chosenCaller()?.label}: 200`;
-  } else {
-    reportApi('Read the action', result);
-    source.textContent = `GET /api/machineactions/${id} as ${chosenCaller()?.label}: ${result.status}`;
-  }
+  if (result.status !== 200) reportApi('Read the action', result, caller);
+  $('action-dialog-source').textContent = `GET /api/machineactions/${id} as ${caller}: ${result.status}`;
   $('action-json').textContent = JSON.stringify(result.json, null, 2);
   $<HTMLDialogElement>('action-dialog').showModal();
 }
@@ -616,4 +622,6 @@ $('token-form').addEventListener('submit', (event) => {
 });
 
 guard(refresh());
-setInterval(() => guard(refresh()), POLL_MS);
+setInterval(() => {
+  if (!document.hidden) guard(refresh());
+}, POLL_MS);
