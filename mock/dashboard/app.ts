@@ -514,6 +514,9 @@ async function act(button: HTMLElement): Promise<void> {
       return;
     case 'clock-toggle':
       await control('POST', 'clock', { mode: state.clock.mode === 'frozen' ? 'running' : 'frozen' });
+      say(
+        state.clock.mode === 'frozen' ? 'Clock running.' : 'Clock frozen: it moves only when you advance it.',
+      );
       break;
     case 'advance':
       await control('POST', 'clock', { advanceMs: Number(button.dataset.ms) });
