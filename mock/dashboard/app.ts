@@ -10,12 +10,17 @@ import type { CallerUsage, TenantSummary } from '../core/control-api.ts';
 import type { FaultPlan } from '../core/faults.ts';
 import type { JournalEntry } from '../core/journal.ts';
 
-type Machine = TenantSummary['machines'][number] & { isolated?: boolean };
+/** A machine as the control API summarizes it; `isolation` (None, Full, Selective...) once the simulator has it. */
+type Machine = TenantSummary['machines'][number] & { isolation?: string };
+
+const isIsolated = (machine: Machine): boolean =>
+  machine.isolation !== undefined && machine.isolation !== 'None';
 
 const POLL_MS = 1000;
 /** Actions the timeline remembers (a load test creates thousands; the page shows the newest). */
 const MAX_ACTIONS = 500;
 const TOKEN_KEY = 'mde-sim-control-token';
+const TENANT_KEY = 'mde-sim-tenant';
 const ACTIVE = new Set(['Pending', 'InProgress']);
 
 const state = {
@@ -70,6 +75,8 @@ function shortTime(iso: string): string {
 // ---- the control API ----------------------------------------------------------------------------------
 
 class ControlTokenNeeded extends Error {}
+/** The tenant shown was removed (a reset to seeds without it): pick one again. */
+class TenantGone extends Error {}
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
@@ -86,6 +93,7 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
     askForToken(token ? 'That token was refused.' : '');
     throw new ControlTokenNeeded(json.error.message);
   }
+  if (response.status === 404 && json.error?.code === 'TenantNotFound') throw new TenantGone();
   if (!response.ok) throw new Error(json.error?.message ?? `${method} /_sim/${path}: ${response.status}`);
   return json as T;
 }
@@ -167,11 +175,12 @@ async function refresh(): Promise<void> {
   try {
     if (!state.tenant) {
       const { tenants } = await control<{ tenants: TenantSummary[] }>('GET', 'tenants');
-      state.tenant = tenants[0];
+      state.tenant = tenants.find((t) => t.id === sessionStorage.getItem(TENANT_KEY)) ?? tenants[0];
       if (!state.tenant) {
         say('No tenant is seeded.', 'error');
         return;
       }
+      fillTenants(tenants, state.tenant.id);
       fillCallers(state.tenant);
       const limits = await control<{ limits: Record<string, unknown> }>(
         'GET',
@@ -197,7 +206,8 @@ async function refresh(): Promise<void> {
     state.faults = faults.faults;
     draw();
   } catch (error) {
-    if (!(error instanceof ControlTokenNeeded))
+    if (error instanceof TenantGone) state.tenant = undefined;
+    else if (!(error instanceof ControlTokenNeeded))
       say(`Cannot reach the simulator: ${(error as Error).message}`, 'error');
   } finally {
     state.polling = false;
@@ -252,7 +262,7 @@ function machineMatches(machine: Machine, search: string, filter: string): boole
     case 'unrestricted':
       return !machine.restricted;
     case 'isolated':
-      return machine.isolated === true;
+      return isIsolated(machine);
     case 'offline':
       return !machine.online;
     case 'failing':
@@ -277,7 +287,7 @@ function drawFleet(machines: Machine[]): void {
       `<span class="badge" data-tone="${m.online ? 'ok' : 'off'}">${m.online ? 'online' : 'offline'}</span>`,
       `<span class="badge" data-tone="${health === 'Active' ? 'ok' : 'warn'}" title="healthStatus">health: ${escapeHtml(health)}</span>`,
       m.restricted ? '<span class="badge" data-tone="warn">restricted</span>' : '',
-      m.isolated ? '<span class="badge" data-tone="bad">isolated</span>' : '',
+      isIsolated(m) ? `<span class="badge" data-tone="bad">isolated (${escapeHtml(m.isolation)})</span>` : '',
       m.outcome === 'fail' ? '<span class="badge" data-tone="bad">actions fail</span>' : '',
       ...active.map(
         (e) =>
@@ -456,6 +466,25 @@ function drawFaults(): void {
   render($('fault-list'), items.join('') || '<li class="muted">No fault injected.</li>');
 }
 
+/** The tenant picker appears only when the simulator has more than one tenant. */
+function fillTenants(tenants: TenantSummary[], chosen: string): void {
+  const select = $<HTMLSelectElement>('tenant-select');
+  select.innerHTML = '';
+  for (const tenant of tenants)
+    select.add(new Option(tenant.displayName, tenant.id, false, tenant.id === chosen));
+  $('tenant-picker').hidden = tenants.length < 2;
+}
+
+/** Starts over on another tenant: its fleet, actions, callers and tokens. */
+function switchTenant(tenantId: string): void {
+  sessionStorage.setItem(TENANT_KEY, tenantId);
+  state.tenant = undefined;
+  state.actions.clear();
+  state.latest = 0;
+  state.tokens.clear();
+  guard(refresh());
+}
+
 function fillCallers(tenant: TenantSummary): void {
   const select = $<HTMLSelectElement>('act-as');
   select.innerHTML = '';
@@ -479,6 +508,8 @@ function fillCallers(tenant: TenantSummary): void {
 
 function fillOperations(): void {
   const select = $<HTMLSelectElement>('fault-operation');
+  select.length = 1; // keep "any operation"
+
   for (const operationId of state.operations) select.add(new Option(operationId, operationId));
 }
 
@@ -613,6 +644,7 @@ document.addEventListener('change', (event) => {
   if (target instanceof HTMLSelectElement && target.dataset.action === 'behaviour')
     guard(changeBehaviour(target));
   if (target.id === 'fleet-filter' || target.id.startsWith('journal-')) draw();
+  if (target instanceof HTMLSelectElement && target.id === 'tenant-select') switchTenant(target.value);
 });
 $('fleet-search').addEventListener('input', () => state.tenant && drawFleet(state.tenant.machines));
 $('fault-form').addEventListener('submit', (event) => guard(injectFault(event)));
