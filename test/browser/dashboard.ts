@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../mock/server/server.ts';
 import { MACHINE, SOAR_APP, START, TENANT } from '../helpers/sim-server.ts';
 
-/** Where the screenshots go (git-ignored; CI keeps them as artifacts). */
+/** Where the screenshots go (git-ignored; a CI run can keep the folder as artifacts). */
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const NO_ROLE_MACHINE = 'f70f9fe6b29cd9511652434919c6530618f06606'; // dev-ws-108, not restricted
 
