@@ -57,6 +57,11 @@ export function liveTenantPageTests(launched: () => Browser): void {
     const row = page.locator('tr', { hasText: 'fin-laptop-017' });
     await expect.poll(() => row.locator('.badge', { hasText: 'restricted' }).count()).toBe(1);
 
+    // Every control has an accessible name (an unnamed one reads as a bare "- button" in the tree).
+    const tree = await page.locator('body').ariaSnapshot();
+    expect(tree).toContain('heading "Fleet"');
+    expect(tree.match(/^\s*- (button|combobox|textbox|searchbox|spinbutton)(:|$)/gm) ?? []).toEqual([]);
+
     await row.getByRole('button', { name: 'Remove app restriction' }).click();
     const action = page.locator('#timeline .action', { hasText: 'UnrestrictCodeExecution' });
     await action.locator('[data-status="Pending"]').waitFor();
