@@ -1,7 +1,7 @@
 /**
  * @module
  * Builds `mock/core/dashboard-assets.gen.ts`, the live page (mock/dashboard/) as string constants the core
- * serves without reading a file (decision 008): the HTML and CSS as written, the script bundled from
+ * serves without reading a file (decision 010): the HTML and CSS as written, the script bundled from
  * `app.ts` by esbuild for the browser. The output depends only on the sources and the pinned esbuild, so the
  * freshness test (test/spec/generated-fresh.test.ts) can rebuild it and compare.
  */

@@ -2,7 +2,7 @@
  * @module
  * Serves the live page of the simulated tenant (`mock/dashboard/`) at `/` of whatever hosts the simulator:
  * the page, its script and its style sheet, from the generated module `dashboard-assets.gen.ts` (so the core
- * reads no file and runs anywhere; decision 008). The page is static and holds no secret: everything it shows
+ * reads no file and runs anywhere; decision 010). The page is static and holds no secret: everything it shows
  * it reads from the control API, which keeps its own protection. Every URL in the page is relative to a
  * `<base>` set here from the mount path, so it also works under an express mount such as `/mde/`.
  */
