@@ -582,6 +582,170 @@ export const controlSpec = {
         }
       }
     },
+    "/_sim/journal/recording": {
+      "get": {
+        "operationId": "getRecording",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Whether traffic recording is on (the journal keeps redacted bodies and the state each call met).",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Recording"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      },
+      "put": {
+        "operationId": "setRecording",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Switches traffic recording on or off.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RecordingSetting"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Recording"
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/journal/pact": {
+      "get": {
+        "operationId": "getRecordedPact",
+        "tags": [
+          "observability"
+        ],
+        "summary": "A Pact V4 file made from the recorded API calls (provider states inferred, matchers for ids, times, tokens).",
+        "parameters": [
+          {
+            "name": "consumer",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "provider",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The pact.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "consumer",
+                    "provider",
+                    "interactions",
+                    "metadata"
+                  ],
+                  "properties": {
+                    "consumer": {
+                      "type": "object"
+                    },
+                    "provider": {
+                      "type": "object"
+                    },
+                    "interactions": {
+                      "type": "array",
+                      "items": {
+                        "type": "object"
+                      }
+                    },
+                    "metadata": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/journal/har": {
+      "get": {
+        "operationId": "getHar",
+        "tags": [
+          "observability"
+        ],
+        "summary": "The journal as HAR 1.2 (for browser dev tools and proxies).",
+        "parameters": [
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The HAR document.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "log"
+                  ],
+                  "properties": {
+                    "log": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
     "/_sim/retries": {
       "get": {
         "operationId": "getRetries",
@@ -923,6 +1087,16 @@ export const controlSpec = {
           }
         }
       },
+      "Recording": {
+        "description": "Whether traffic recording is on.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/RecordingSetting"
+            }
+          }
+        }
+      },
       "Invalid": {
         "description": "The request does not fit its schema (the message names the field).",
         "content": {
@@ -955,6 +1129,18 @@ export const controlSpec = {
       }
     },
     "schemas": {
+      "RecordingSetting": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "enabled"
+        ],
+        "properties": {
+          "enabled": {
+            "type": "boolean"
+          }
+        }
+      },
       "ControlError": {
         "type": "object",
         "required": [
@@ -1562,19 +1748,102 @@ export const controlSpec = {
           "apps": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/AppSummary"
             }
           },
           "users": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/UserSummary"
             }
           },
           "machines": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/MachineSummary"
+            }
+          }
+        }
+      },
+      "AppSummary": {
+        "type": "object",
+        "description": "An app registration with its demo credentials.",
+        "required": [
+          "clientId",
+          "displayName",
+          "clientSecret",
+          "hasCertificate",
+          "isPublicClient",
+          "roles",
+          "delegatedScopes"
+        ],
+        "properties": {
+          "clientId": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "clientSecret": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hasCertificate": {
+            "type": "boolean"
+          },
+          "isPublicClient": {
+            "type": "boolean"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "delegatedScopes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "UserSummary": {
+        "type": "object",
+        "description": "A user with the demo password.",
+        "required": [
+          "objectId",
+          "userPrincipalName",
+          "displayName",
+          "password",
+          "mdeRoles",
+          "deviceGroups"
+        ],
+        "properties": {
+          "objectId": {
+            "type": "string"
+          },
+          "userPrincipalName": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "password": {
+            "type": "string"
+          },
+          "mdeRoles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "deviceGroups": {
+            "type": "array",
+            "items": {
+              "type": "string"
             }
           }
         }
@@ -2504,6 +2773,14 @@ export const controlSpec = {
             ],
             "minimum": 0,
             "maximum": 65535
+          },
+          "record": {
+            "type": "boolean",
+            "description": "Start with traffic recording on (`--record`)."
+          },
+          "publicOrigin": {
+            "type": "string",
+            "description": "Origin written into host-bearing values such as `@odata.context` (`--public-origin`)."
           },
           "persist": {
             "type": "boolean"

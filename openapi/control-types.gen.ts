@@ -232,6 +232,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/journal/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether traffic recording is on (the journal keeps redacted bodies and the state each call met). */
+        get: operations["getRecording"];
+        /** Switches traffic recording on or off. */
+        put: operations["setRecording"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/journal/pact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Pact V4 file made from the recorded API calls (provider states inferred, matchers for ids, times, tokens). */
+        get: operations["getRecordedPact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/journal/har": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal as HAR 1.2 (for browser dev tools and proxies). */
+        get: operations["getHar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/retries": {
         parameters: {
             query?: never;
@@ -332,6 +384,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RecordingSetting: {
+            enabled: boolean;
+        };
         ControlError: {
             error: {
                 /** @example InvalidControlRequest */
@@ -481,9 +536,28 @@ export interface components {
             id: string;
             domain: string;
             displayName: string;
-            apps: Record<string, never>[];
-            users: Record<string, never>[];
+            apps: components["schemas"]["AppSummary"][];
+            users: components["schemas"]["UserSummary"][];
             machines: components["schemas"]["MachineSummary"][];
+        };
+        /** @description An app registration with its demo credentials. */
+        AppSummary: {
+            clientId: string;
+            displayName: string;
+            clientSecret: string | null;
+            hasCertificate: boolean;
+            isPublicClient: boolean;
+            roles: string[];
+            delegatedScopes: string[];
+        };
+        /** @description A user with the demo password. */
+        UserSummary: {
+            objectId: string;
+            userPrincipalName: string;
+            displayName: string;
+            password: string;
+            mdeRoles: string[];
+            deviceGroups: string[];
         };
         RateLimitWindow: {
             /** @description Calls admitted per window (millions are fine for load tests; memory follows the calls made, not the limit). */
@@ -734,6 +808,10 @@ export interface components {
             publicHosts?: string[];
             /** @description Port of the proxy mode (`--proxy-port`); null for none. */
             proxyPort?: number | null;
+            /** @description Start with traffic recording on (`--record`). */
+            record?: boolean;
+            /** @description Origin written into host-bearing values such as `@odata.context` (`--public-origin`). */
+            publicOrigin?: string;
             persist?: boolean;
             persistIntervalMs?: number;
         };
@@ -869,6 +947,15 @@ export interface components {
                 "application/json": {
                     faults: components["schemas"]["FaultPlan"][];
                 };
+            };
+        };
+        /** @description Whether traffic recording is on. */
+        Recording: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RecordingSetting"];
             };
         };
         /** @description The request does not fit its schema (the message names the field). */
@@ -1251,6 +1338,94 @@ export interface operations {
             200: components["responses"]["Faults"];
             403: components["responses"]["Refused"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Recording"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    setRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingSetting"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Recording"];
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    getRecordedPact: {
+        parameters: {
+            query: {
+                consumer: string;
+                provider?: string;
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consumer: Record<string, never>;
+                        provider: Record<string, never>;
+                        interactions: Record<string, never>[];
+                        metadata: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    getHar: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HAR document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        log: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
         };
     };
     getRetries: {

@@ -23,43 +23,15 @@ import type { RetrySummary } from './retry-tracker.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import type { EffectiveRateLimits, RateLimitSetting, SimulatorState } from './simulator-state.ts';
 import type { StoredAction, TenantState } from './tenant-state.ts';
+import { harFromJournal } from './traffic-har.ts';
+import { type PactFromTrafficOptions, pactFromTraffic, type RecordedPact } from './traffic-pact.ts';
+import type { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 
 export type { RateLimitSetting } from './simulator-state.ts';
 
 /** A tenant as the control API shows it: ids, demo credentials, machines and their behaviour. */
-export interface TenantSummary {
-  id: string;
-  domain: string;
-  displayName: string;
-  apps: {
-    clientId: string;
-    displayName: string;
-    clientSecret: string | null;
-    hasCertificate: boolean;
-    isPublicClient: boolean;
-    roles: string[];
-    delegatedScopes: string[];
-  }[];
-  users: {
-    objectId: string;
-    userPrincipalName: string;
-    displayName: string;
-    password: string;
-    mdeRoles: string[];
-    deviceGroups: string[];
-  }[];
-  machines: {
-    id: string;
-    computerDnsName: string | null;
-    osPlatform: string | null;
-    rbacGroupName: string | null;
-    healthStatus: string | null;
-    online: boolean;
-    outcome: 'succeed' | 'fail';
-    restricted: boolean;
-  }[];
-}
+export type TenantSummary = ControlSchemas['TenantSummary'];
 
 /** One caller (tenant + app) of the API: its quota use and 429 record per operation it called. */
 export interface CallerUsage {
@@ -130,6 +102,13 @@ export interface SimulatorControl {
   /** Mints an access token with any claims (expired, wrong audience, missing role, forged types...). */
   mintToken(request: MintTokenRequest): Promise<string>;
   rotateSigningKeys(): Promise<void>;
+  /** Switches traffic recording (bodies and state in the journal, for pacts and HAR) on or off. */
+  setRecording(enabled: boolean): void;
+  recording(): boolean;
+  /** A Pact V4 file from the calls recorded in the journal (traffic-pact.ts), and the calls left out. */
+  recordedPact(options: PactFromTrafficOptions & { tenantId?: string }): RecordedPact;
+  /** The journal as HAR 1.2, URLs on `origin`. */
+  har(options: { origin: string; tenantId?: string }): ReturnType<typeof harFromJournal>;
   /** The HTTP form of all the above, under `/_sim` (protection is checked before, by the simulator). */
   handleHttp(request: SimRequest): Promise<SimResponse>;
 }
@@ -142,6 +121,7 @@ export interface ControlDeps {
   clock: SimulatorClock;
   identity: IdentityProvider;
   state: SimulatorState;
+  recorder: TrafficRecorder;
   operations: readonly ApiOperation[];
   /** Routes `/_sim` requests by the control document's path templates. */
   router: ApiRouter;
@@ -337,6 +317,17 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
       await deps.identity.rotateKeys();
       state.changed();
     },
+    setRecording(enabled) {
+      const change = checked('RecordingSetting', { enabled });
+      deps.recorder.enabled = change.enabled;
+    },
+    recording: () => deps.recorder.enabled,
+    recordedPact(options) {
+      if (typeof options?.consumer !== 'string' || options.consumer.trim() === '')
+        throw bad('consumer must name the consumer the pact is for', 'consumer');
+      return pactFromTraffic(recordedEntries(state, options.tenantId), options);
+    },
+    har: (options) => harFromJournal(recordedEntries(state, options.tenantId), { origin: options.origin }),
     handleHttp: (request) => handleControlHttp(control, deps.router, request),
   };
   return control;
@@ -495,6 +486,32 @@ async function handleControlHttp(
       case 'rotateSigningKeys':
         await control.rotateSigningKeys();
         return json(200, { rotated: true });
+      case 'getRecording':
+        return json(200, { enabled: control.recording() });
+      case 'setRecording': {
+        const change = checked('RecordingSetting', body);
+        control.setRecording(change.enabled);
+        return json(200, { enabled: control.recording() });
+      }
+      case 'getRecordedPact': {
+        checkQuery(query, ['consumer', 'provider', 'tenantId']);
+        const tenant = queryParam(query, 'tenantId');
+        const provider = queryParam(query, 'provider');
+        const { pact } = control.recordedPact({
+          consumer: queryParam(query, 'consumer') ?? '',
+          ...(provider === undefined ? {} : { provider }),
+          ...(tenant === undefined ? {} : { tenantId: tenant }),
+        });
+        return json(200, pact);
+      }
+      case 'getHar': {
+        checkQuery(query, ['tenantId']);
+        const tenant = queryParam(query, 'tenantId');
+        return json(
+          200,
+          control.har({ origin: request.origin, ...(tenant === undefined ? {} : { tenantId: tenant }) }),
+        );
+      }
       default:
         throw new Error(`control route ${operation.operationId} has no handler: spec and code disagree`);
     }
@@ -502,6 +519,16 @@ async function handleControlHttp(
     if (error instanceof ControlError) return controlErrorResponse(error);
     throw error;
   }
+}
+
+/** The journal's entries of a tenant, with the unauthenticated calls (their token named no known tenant). */
+function recordedEntries(state: SimulatorState, tenantId: string | undefined): JournalEntry[] {
+  const wanted = tenantId?.toLowerCase();
+  if (wanted === undefined) return state.journal.list();
+  return state.journal.list((entry) => {
+    const tenant = entry.tenantId ?? entry.exchange?.facts?.tenantId;
+    return tenant === undefined || tenant === wanted;
+  });
 }
 
 /** The control API's error body. */

@@ -24,6 +24,7 @@ import { createRandom } from './random.ts';
 import type { TenantSeed } from './seed.ts';
 import { type RateLimitSetting, SimulatorState, type StateSnapshot } from './simulator-state.ts';
 import { DEFAULT_RETENTION, type LifecycleOptions, type RetentionPolicy } from './tenant-state.ts';
+import { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 import { fromWebRequest, toWebResponse } from './web.ts';
 
@@ -64,6 +65,11 @@ export interface SimulatorOptions {
   controlAccess?: ControlAccessOptions;
   /** Request journal size (entries). @default 1000 */
   journalCapacity?: number;
+  /**
+   * Whether the journal also keeps bodies (redacted) and the state each API call met, for
+   * `GET /_sim/journal/pact` and `/_sim/journal/har`; switchable at run time. @default false
+   */
+  recordTraffic?: boolean;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
   /** Called (and awaited) after every signing-key rotation with the keys to persist. @default none */
@@ -72,6 +78,12 @@ export interface SimulatorOptions {
   spec?: object;
   /** Where to log. @default nothing */
   logger?: SimulatorLogger;
+  /**
+   * The origin written into host-bearing values such as `@odata.context`, in place of the one the client
+   * called (`https://api.security.microsoft.com`), so answers read as the service writes them whatever
+   * host serves them. @default the origin of each request
+   */
+  publicOrigin?: string;
 }
 
 /** A running simulator. */
@@ -92,8 +104,10 @@ export interface Simulator {
   readonly controlAccess: ControlAccess;
   /** Counts changes worth persisting; a persister saves when it moved (the request path only counts). */
   readonly changes: number;
-  /** Tenants, machines, actions, quotas, fault plans and the clock as JSON (persistence). */
+  /** Tenants, machines, actions, quotas, fault plans and the clock, as a copy (persistence). */
   snapshot(): PersistedState;
+  /** The same as JSON text, serialized straight from the live state (no intermediate copy). */
+  snapshotJson(): string;
   /** Replaces the state with a snapshot's; refuses (TypeError naming the path) one that is not valid. */
   restore(snapshot: unknown): void;
   /** Releases timers (sleepers wake). */
@@ -131,6 +145,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (options.forbiddenWording && !['current', 'legacy'].includes(options.forbiddenWording)) {
     throw new TypeError("forbiddenWording must be 'current' or 'legacy'");
   }
+  const publicOrigin = options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin);
   const clock = options.clock instanceof SimulatorClock ? options.clock : new SimulatorClock(options.clock);
   const random = createRandom(options.seed);
   const logger = options.logger ?? NO_LOG;
@@ -159,6 +174,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   // Persisted keys are proven now (each signs and verifies a test token), not at the first token request.
   if (options.identityKeys !== undefined) await identity.jwks();
+  const recorder = new TrafficRecorder(
+    { router, tenants: () => state.tenants(), tenant: (id) => state.tenantById(id) },
+    options.recordTraffic ?? false,
+  );
 
   const deps: PipelineDeps = {
     router,
@@ -172,6 +191,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     duplicatePolicy: options.duplicatePolicy ?? 'reject',
     forbiddenWording: options.forbiddenWording ?? 'current',
     callers: new WeakMap(),
+    publicOrigin,
     rateLimitsFor: (tenantId, operation) => state.rateLimitsFor(tenantId, operation),
   };
 
@@ -179,12 +199,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     clock,
     identity,
     state,
+    recorder,
     operations: router.operations,
     router: controlRouter,
   });
 
   async function handle(request: SimRequest): Promise<SimResponse> {
     const startedAt = clock.now();
+    const facts = recorder.enabled ? recorder.observe(request, startedAt) : undefined;
     let result: PipelineResult;
     try {
       if (request.path === '/_sim' || request.path.startsWith('/_sim/')) {
@@ -229,6 +251,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
+      exchange: recorder.enabled ? recorder.exchange(request, response, facts) : undefined,
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
     logger.debug?.(
@@ -237,6 +260,18 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     );
     return response;
   }
+
+  /** The persisted form, sharing the live objects: serialize or copy it before the next request. */
+  const persistedView = (): PersistedState => {
+    const now = clock.now();
+    return {
+      format: 'mde-sim-state',
+      version: 1,
+      savedAt: new Date(now).toISOString(),
+      clock: { mode: clock.mode, nowMs: now },
+      state: state.snapshot(),
+    };
+  };
 
   return {
     handle,
@@ -252,14 +287,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       return state.changes;
     },
     snapshot() {
-      const now = clock.now();
-      return {
-        format: 'mde-sim-state',
-        version: 1,
-        savedAt: new Date(now).toISOString(),
-        clock: { mode: clock.mode, nowMs: now },
-        state: state.snapshot(),
-      };
+      return structuredClone(persistedView());
+    },
+    snapshotJson() {
+      return JSON.stringify(persistedView());
     },
     restore(snapshot) {
       let persisted: PersistedState;
@@ -327,6 +358,26 @@ function isQuietRead(method: string, operationId: string | undefined, status: nu
     status < 400 &&
     (operationId === 'control' || operationId === 'dashboard')
   );
+}
+
+/** `https://host[:port]` and nothing more, or a TypeError naming the option. */
+function checkOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    `${url.origin}/` !== url.href.replace(/\/?$/, '/')
+  ) {
+    throw new TypeError(
+      `publicOrigin must be an origin such as https://api.security.microsoft.com, got ${value}`,
+    );
+  }
+  return url.origin;
 }
 
 function emptyResult(): PipelineResult {

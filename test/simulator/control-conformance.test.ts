@@ -10,20 +10,12 @@ import { createApiRouter } from '../../mock/core/api-routes.ts';
 import { createSimulator, type Simulator } from '../../mock/core/simulator.ts';
 import type { SimResponse } from '../../mock/core/types.ts';
 import { controlSpec } from '../../openapi/control-spec.gen.ts';
-import { MACHINE, START, TENANT } from '../helpers/sim-server.ts';
+import { FABRIKAM, MACHINE, START, TENANT } from '../helpers/sim-server.ts';
 
 const produced: { operationId: string; scenario: string; response: SimResponse }[] = [];
 let sim: Simulator;
 let backend: OpenAPIBackend;
 
-const FABRIKAM = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'fabrikam.onmicrosoft.com',
-  displayName: 'Fabrikam',
-  apps: [{ clientId: '11112222-3333-4444-8555-666677778888', displayName: 'Fab', roles: [] }],
-  users: [],
-  machines: [],
-};
 const NO_TENANT = '00000000-0000-4000-8000-000000000000';
 
 async function send(
@@ -70,6 +62,10 @@ const ROUTES: Record<string, [string, string]> = {
   getEvents: ['GET', '/_sim/events'],
   mintToken: ['POST', '/_sim/tokens'],
   rotateSigningKeys: ['POST', '/_sim/keys/rotate'],
+  getRecording: ['GET', '/_sim/journal/recording'],
+  setRecording: ['PUT', '/_sim/journal/recording'],
+  getRecordedPact: ['GET', '/_sim/journal/pact?consumer=conformance'],
+  getHar: ['GET', '/_sim/journal/har'],
 };
 
 beforeAll(async () => {
@@ -164,6 +160,13 @@ beforeAll(async () => {
   await send('mintToken', 'typo', 'POST', '/_sim/tokens', { tenantID: TENANT });
   await send('mintToken', 'unknown tenant', 'POST', '/_sim/tokens', { tenantId: NO_TENANT });
   await send('rotateSigningKeys', 'ok', 'POST', '/_sim/keys/rotate');
+  await send('setRecording', 'on', 'PUT', '/_sim/journal/recording', { enabled: true });
+  await send('setRecording', 'typo', 'PUT', '/_sim/journal/recording', { enable: true });
+  await send('getRecording', 'ok', 'GET', '/_sim/journal/recording');
+  await send('getRecordedPact', 'ok', 'GET', '/_sim/journal/pact?consumer=conformance');
+  await send('getRecordedPact', 'no consumer', 'GET', '/_sim/journal/pact');
+  await send('getHar', 'ok', 'GET', '/_sim/journal/har');
+  await send('getHar', 'unknown parameter', 'GET', '/_sim/journal/har?tenant=x');
 });
 
 describe('control API answers against openapi/mde-sim-control.yaml', () => {

@@ -125,6 +125,8 @@ describe('mde-sim serve --config', () => {
         stateDir: dir,
         duplicatePolicy: 'return-pending',
         logLevel: 'warn',
+        record: true,
+        publicOrigin: 'https://api.security.microsoft.com',
       }),
     );
     const server = spawn(
@@ -161,11 +163,19 @@ describe('mde-sim serve --config', () => {
             headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
             body: JSON.stringify({ Comment: 'config' }),
           },
-        ).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
+        ).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { id: string; '@odata.context': string },
+        }));
       const first = await call();
       const second = await call();
       expect([first.status, second.status]).toEqual([201, 201]);
       expect(second.body.id).toBe(first.body.id); // duplicatePolicy from the file
+      expect(first.body['@odata.context']).toBe(
+        'https://api.security.microsoft.com/api/$metadata#MachineActions/$entity',
+      ); // publicOrigin from the file
+      const recording = await fetch(`${readyLine.url}/_sim/journal/recording`).then((r) => r.json());
+      expect(recording).toEqual({ enabled: true }); // record from the file
     } finally {
       server.kill('SIGTERM');
     }

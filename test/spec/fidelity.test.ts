@@ -71,13 +71,14 @@ describe('operations', () => {
   );
 
   it.each(operations.filter(({ op }) => op.requestBody).map(({ op }) => [op.operationId, op] as const))(
-    '%s declares its body permissively, with Comment in x-mde-required',
+    "%s requires a non-empty Comment, named in x-mde-required for the simulator's own 400s",
     (_id, op) => {
       const schema = deref(doc, deref(doc, op.requestBody).content['application/json'].schema);
       expect(schema['x-mde-required']).toEqual(['Comment']);
-      expect(schema.required).toBeUndefined();
+      expect(schema.required).toEqual(['Comment']);
       expect(schema.properties.Comment).toEqual({
         type: 'string',
+        minLength: 1,
         maxLength: 4000,
         description: expect.any(String),
         'x-fidelity': 'inferred',
