@@ -191,10 +191,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         const refusal = controlAccess.check(request);
         const response = refusal ? controlErrorResponse(refusal) : await control.handleHttp(request);
         result = { ...emptyResult(), response, operationId: 'control' };
-      } else if (/^\/api(\/|$)/i.test(request.path)) {
-        result = await runApiPipeline(deps, request);
       } else if (isDashboardPath(request.path) && controlAccess.allowsHost(request)) {
         result = { ...emptyResult(), response: dashboardResponse(request), operationId: 'dashboard' };
+      } else if (/^\/api(\/|$)/i.test(request.path)) {
+        result = await runApiPipeline(deps, request);
       } else {
         const answered = await identity.handle(request);
         result = answered
