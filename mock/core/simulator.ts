@@ -316,19 +316,6 @@ function rateLimitSettingOf(
   return setting;
 }
 
-/**
- * Successful reads of the control API and of the live page are not journaled: a page or script polling
- * `/_sim` would otherwise push the calls a test or a demo wants to see out of the bounded journal (WireMock
- * keeps its admin calls out of its request log for the same reason). Refused and failed reads still are.
- */
-function isQuietRead(method: string, operationId: string | undefined, status: number): boolean {
-  return (
-    (method === 'GET' || method === 'HEAD') &&
-    status < 400 &&
-    (operationId === 'control' || operationId === 'dashboard')
-  );
-}
-
 function emptyResult(): PipelineResult {
   return {
     response: { status: 500, headers: {}, body: '' },
@@ -350,4 +337,17 @@ function errorCodeOf(body: string): string | undefined {
     // not JSON: no code
   }
   return undefined;
+}
+
+/**
+ * Successful reads of the control API and of the live page are not journaled: a page or script polling
+ * `/_sim` would otherwise push the calls a test or a demo wants to see out of the bounded journal (WireMock
+ * keeps its admin calls out of its request log for the same reason). Refused and failed reads still are.
+ */
+function isQuietRead(method: string, operationId: string | undefined, status: number): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    status < 400 &&
+    (operationId === 'control' || operationId === 'dashboard')
+  );
 }
