@@ -213,10 +213,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         const refusal = controlAccess.check(request);
         const response = refusal ? controlErrorResponse(refusal) : await control.handleHttp(request);
         result = { ...emptyResult(), response, operationId: 'control' };
-      } else if (/^\/api(\/|$)/i.test(request.path)) {
-        result = await runApiPipeline(deps, request);
       } else if (isDashboardPath(request.path) && controlAccess.allowsHost(request)) {
         result = { ...emptyResult(), response: dashboardResponse(request), operationId: 'dashboard' };
+      } else if (/^\/api(\/|$)/i.test(request.path)) {
+        result = await runApiPipeline(deps, request);
       } else {
         const answered = await identity.handle(request);
         result = answered
@@ -347,19 +347,6 @@ function rateLimitSettingOf(
   return setting;
 }
 
-/**
- * Successful reads of the control API and of the live page are not journaled: a page or script polling
- * `/_sim` would otherwise push the calls a test or a demo wants to see out of the bounded journal (WireMock
- * keeps its admin calls out of its request log for the same reason). Refused and failed reads still are.
- */
-function isQuietRead(method: string, operationId: string | undefined, status: number): boolean {
-  return (
-    (method === 'GET' || method === 'HEAD') &&
-    status < 400 &&
-    (operationId === 'control' || operationId === 'dashboard')
-  );
-}
-
 /** `https://host[:port]` and nothing more, or a TypeError naming the option. */
 function checkOrigin(value: string): string {
   let url: URL | undefined;
@@ -401,4 +388,17 @@ function errorCodeOf(body: string): string | undefined {
     // not JSON: no code
   }
   return undefined;
+}
+
+/**
+ * Successful reads of the control API and of the live page are not journaled: a page or script polling
+ * `/_sim` would otherwise push the calls a test or a demo wants to see out of the bounded journal (WireMock
+ * keeps its admin calls out of its request log for the same reason). Refused and failed reads still are.
+ */
+function isQuietRead(method: string, operationId: string | undefined, status: number): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    status < 400 &&
+    (operationId === 'control' || operationId === 'dashboard')
+  );
 }

@@ -124,16 +124,16 @@ export class TenantState {
   readonly #schedule = new MinHeap<ScheduledTransition>();
   readonly #appsById = new Map<string, AppRegistration>();
   readonly #usersById = new Map<string, UserAccount>();
-  readonly #retention: RetentionPolicy;
-  /** Final actions in the order they ended: retention drops from the front. */
-  #finished: ActionRecord[] = [];
-  #finishedHead = 0;
   /**
    * Told of every status an action takes (Pending at creation, then each transition), with the simulator
    * time it took it: the activity feed behind the live page's timeline. Transitions are applied lazily, so
    * the call may come later than `atMs`, but never out of order for one action.
    */
   onStatusChange: ((action: Readonly<StoredAction>, atMs: number) => void) | undefined = undefined;
+  readonly #retention: RetentionPolicy;
+  /** Final actions in the order they ended: retention drops from the front. */
+  #finished: ActionRecord[] = [];
+  #finishedHead = 0;
 
   constructor(seed: TenantSeed, lifecycle: LifecycleOptions, retention: RetentionPolicy = DEFAULT_RETENTION) {
     this.id = seed.id.toLowerCase();
