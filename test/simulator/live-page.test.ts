@@ -183,6 +183,18 @@ describe('the control routes the page reads', () => {
     expect(later.map((w) => w.remaining)).toEqual([2, 8]);
   });
 
+  it('GET /_sim/callers also reads load-test sized windows (limits in the tens of thousands)', async () => {
+    sim().control.reset();
+    sim().control.setRateLimits(TENANT, {
+      limits: { unrestrictCodeExecution: [{ limit: 50_000, windowSeconds: 3600 }] },
+    });
+    for (let i = 0; i < 3; i++) await unrestrict(READER_APP);
+    const windows = sim().control.callers(TENANT)[0]!.operations[0]!.windows;
+    expect(windows).toEqual([{ limit: 50_000, windowSeconds: 3600, used: 3, remaining: 49_997 }]);
+    sim().clock.advance(3600_000 + 60_000);
+    expect(sim().control.callers(TENANT)[0]!.operations[0]!.windows[0]!.used).toBe(0);
+  });
+
   it('keeps successful control reads and page loads out of the journal, but not refusals or writes', async () => {
     sim().control.reset();
     await get(`${server.url}/_sim/tenants`);
