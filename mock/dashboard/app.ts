@@ -295,18 +295,18 @@ function drawFleet(machines: Machine[]): void {
       ),
     ].join(' ');
     const act = m.restricted
-      ? `<button type="button" data-action="unrestrict" data-machine="${m.id}" data-key="unrestrict-${m.id}">Remove app restriction<span class="visually-hidden"> on ${short}</span></button>`
-      : `<button type="button" data-action="restrict" data-machine="${m.id}" data-key="restrict-${m.id}">Restrict app execution<span class="visually-hidden"> on ${short}</span></button>`;
+      ? `<button type="button" data-action="unrestrict" data-machine="${escapeHtml(m.id)}" data-key="unrestrict-${escapeHtml(m.id)}">Remove app restriction<span class="visually-hidden"> on ${short}</span></button>`
+      : `<button type="button" data-action="restrict" data-machine="${escapeHtml(m.id)}" data-key="restrict-${escapeHtml(m.id)}">Restrict app execution<span class="visually-hidden"> on ${short}</span></button>`;
     const behaviour = m.online ? (m.outcome === 'fail' ? 'failing' : 'online') : 'offline';
     const options = ['online', 'offline', 'failing']
       .map((b) => `<option value="${b}"${b === behaviour ? ' selected' : ''}>${b}</option>`)
       .join('');
-    return `<tr data-machine-row="${m.id}">
-      <th scope="row" title="${name}&#10;${m.id}"><span class="name">${short}</span></th>
+    return `<tr data-machine-row="${escapeHtml(m.id)}">
+      <th scope="row" title="${name}&#10;${escapeHtml(m.id)}"><span class="name">${short}</span></th>
       <td>${escapeHtml(m.osPlatform)}<br><span class="muted small">${escapeHtml(m.rbacGroupName)}</span></td>
       <td class="states"><div>${states}</div></td>
       <td><div class="row-controls">${act}
-        <select data-action="behaviour" data-machine="${m.id}" data-key="behaviour-${m.id}" aria-label="Behaviour of ${short}">${options}</select></div></td>
+        <select data-action="behaviour" data-machine="${escapeHtml(m.id)}" data-key="behaviour-${escapeHtml(m.id)}" aria-label="Behaviour of ${short}">${options}</select></div></td>
     </tr>`;
   });
   render($('fleet-rows'), rows.join('') || `<tr><td colspan="4" class="muted">No machine matches.</td></tr>`);
