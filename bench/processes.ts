@@ -99,6 +99,7 @@ export async function startSimulator(
       'warn',
     ],
     new URL('..', import.meta.url).pathname,
+    pinned,
   );
   const [, json] = await firstLine(child, /^mde-sim ready (\{.*\})$/);
   const readyMs = performance.now() - started;

@@ -790,6 +790,108 @@ export const controlSpec = {
         }
       }
     },
+    "/_sim/callers": {
+      "get": {
+        "operationId": "getCallers",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Who called the API, per caller and operation - quota windows in use, remaining budget, 429s and retries.",
+        "description": "The record behind the live page's quota view: for each caller (tenant + app) and operation it called,\nevery quota window with the admitted calls still inside it, and the 429 record of `GET /_sim/retries`.\n",
+        "parameters": [
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Callers and their quota use.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "callers"
+                  ],
+                  "properties": {
+                    "callers": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CallerUsage"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/events": {
+      "get": {
+        "operationId": "getEvents",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Every status actions took after a cursor, stamped with simulator time (the live timeline).",
+        "description": "Poll with `after` set to the `latest` of the previous answer. Lifecycles are settled to now first, so\na clock jump still yields each intermediate status with its own time. Answered from a bounded buffer\n(2000 events): `truncated` says events after the cursor were dropped; a new `generation` (after a\nreset) means start over from `after=0`. Successful reads of the control API are not journaled, so\npolling does not push calls out of the journal.\n",
+        "parameters": [
+          {
+            "name": "after",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9999
+            }
+          },
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The events after the cursor, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActivityPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
     "/_sim/tokens": {
       "post": {
         "operationId": "mintToken",
@@ -1764,6 +1866,169 @@ export const controlSpec = {
             "type": "integer",
             "minimum": 1,
             "maximum": 2592000
+          }
+        }
+      },
+      "WindowUsage": {
+        "type": "object",
+        "required": [
+          "limit",
+          "windowSeconds",
+          "used",
+          "remaining"
+        ],
+        "properties": {
+          "limit": {
+            "type": "integer"
+          },
+          "windowSeconds": {
+            "type": "integer"
+          },
+          "used": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Admitted calls still inside the window."
+          },
+          "remaining": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "CallerUsage": {
+        "type": "object",
+        "required": [
+          "tenantId",
+          "clientId",
+          "displayName",
+          "operations"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "clientId": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "operations": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "operationId",
+                "windows",
+                "throttled",
+                "earlyRetries",
+                "honouredRetries"
+              ],
+              "properties": {
+                "operationId": {
+                  "type": "string"
+                },
+                "windows": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/WindowUsage"
+                  }
+                },
+                "throttled": {
+                  "type": "integer",
+                  "description": "429 answers given."
+                },
+                "earlyRetries": {
+                  "type": "integer",
+                  "description": "Calls made before the last Retry-After had elapsed."
+                },
+                "honouredRetries": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ActivityEvent": {
+        "type": "object",
+        "required": [
+          "seq",
+          "time",
+          "tenantId",
+          "actionId",
+          "type",
+          "status",
+          "machineId",
+          "computerDnsName",
+          "requestor"
+        ],
+        "properties": {
+          "seq": {
+            "type": "integer"
+          },
+          "time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "actionId": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "machineId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "computerDnsName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "requestor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ActivityPage": {
+        "type": "object",
+        "required": [
+          "generation",
+          "latest",
+          "truncated",
+          "events"
+        ],
+        "properties": {
+          "generation": {
+            "type": "integer"
+          },
+          "latest": {
+            "type": "integer"
+          },
+          "truncated": {
+            "type": "boolean"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActivityEvent"
+            }
           }
         }
       },

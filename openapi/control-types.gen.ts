@@ -301,6 +301,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/callers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who called the API, per caller and operation - quota windows in use, remaining budget, 429s and retries.
+         * @description The record behind the live page's quota view: for each caller (tenant + app) and operation it called,
+         *     every quota window with the admitted calls still inside it, and the 429 record of `GET /_sim/retries`.
+         */
+        get: operations["getCallers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every status actions took after a cursor, stamped with simulator time (the live timeline).
+         * @description Poll with `after` set to the `latest` of the previous answer. Lifecycles are settled to now first, so
+         *     a clock jump still yields each intermediate status with its own time. Answered from a bounded buffer
+         *     (2000 events): `truncated` says events after the cursor were dropped; a new `generation` (after a
+         *     reset) means start over from `after=0`. Successful reads of the control API are not journaled, so
+         *     polling does not push calls out of the journal.
+         */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/tokens": {
         parameters: {
             query?: never;
@@ -518,6 +563,45 @@ export interface components {
             /** @description Calls admitted per window (millions are fine for load tests; memory follows the calls made, not the limit). */
             limit: number;
             windowSeconds: number;
+        };
+        WindowUsage: {
+            limit: number;
+            windowSeconds: number;
+            /** @description Admitted calls still inside the window. */
+            used: number;
+            remaining: number;
+        };
+        CallerUsage: {
+            tenantId: string;
+            clientId: string;
+            displayName: string | null;
+            operations: {
+                operationId: string;
+                windows: components["schemas"]["WindowUsage"][];
+                /** @description 429 answers given. */
+                throttled: number;
+                /** @description Calls made before the last Retry-After had elapsed. */
+                earlyRetries: number;
+                honouredRetries: number;
+            }[];
+        };
+        ActivityEvent: {
+            seq: number;
+            /** Format: date-time */
+            time: string;
+            tenantId: string;
+            actionId: string;
+            type: string;
+            status: string;
+            machineId: string | null;
+            computerDnsName: string | null;
+            requestor: string | null;
+        };
+        ActivityPage: {
+            generation: number;
+            latest: number;
+            truncated: boolean;
+            events: components["schemas"]["ActivityEvent"][];
         };
         /** @description Whether quotas apply, and windows per operationId replacing the spec's `x-mde-rate-limits`. */
         RateLimitSetting: {
@@ -1366,6 +1450,58 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Refused"];
+        };
+    };
+    getCallers: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Callers and their quota use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callers: components["schemas"]["CallerUsage"][];
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events after the cursor, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
             403: components["responses"]["Refused"];
         };
     };

@@ -16,6 +16,13 @@ export interface RateLimitWindow {
   windowSeconds: number;
 }
 
+/** A window and how much of it the calls so far use. */
+export interface WindowUsage extends RateLimitWindow {
+  /** Admitted calls still inside the window. */
+  used: number;
+  remaining: number;
+}
+
 /** Outcome of {@link RateLimiter.take}. */
 export type RateDecision =
   | { admitted: true }
@@ -32,6 +39,8 @@ interface WindowLog {
   readonly window: RateLimitWindow;
   /** Time at which a call is admitted again (`now` or earlier when there is room). */
   admitsAt(now: number): number;
+  /** Calls still counted in the window at `now`. */
+  usedAt(now: number): number;
   record(now: number): void;
 }
 
@@ -59,6 +68,12 @@ class ExactWindowLog implements WindowLog {
     this.#forgetBefore(now - this.#windowMs);
     if (this.#count < this.window.limit) return Number.NEGATIVE_INFINITY;
     return this.#times[this.#head]! + this.#windowMs;
+  }
+
+  /** Calls still counted in the window at `now`. */
+  usedAt(now: number): number {
+    this.#forgetBefore(now - this.#windowMs);
+    return this.#count;
   }
 
   record(now: number): void {
@@ -110,12 +125,7 @@ class BucketedWindowLog implements WindowLog {
 
   admitsAt(now: number): number {
     const capacity = this.#starts.length;
-    // A bucket leaves the window once its end is a window old.
-    while (this.#size > 0 && this.#starts[this.#head]! + this.#bucketMs + this.#windowMs <= now) {
-      this.#total -= this.#counts[this.#head]!;
-      this.#head = (this.#head + 1) % capacity;
-      this.#size -= 1;
-    }
+    this.#forgetBefore(now);
     if (this.#total < this.window.limit) return Number.NEGATIVE_INFINITY;
     let remaining = this.#total;
     for (let i = 0; i < this.#size; i++) {
@@ -124,6 +134,21 @@ class BucketedWindowLog implements WindowLog {
       if (remaining < this.window.limit) return this.#starts[at]! + this.#bucketMs + this.#windowMs;
     }
     return now;
+  }
+
+  usedAt(now: number): number {
+    this.#forgetBefore(now);
+    return this.#total;
+  }
+
+  /** A bucket leaves the window once its end is a window old. */
+  #forgetBefore(now: number): void {
+    const capacity = this.#starts.length;
+    while (this.#size > 0 && this.#starts[this.#head]! + this.#bucketMs + this.#windowMs <= now) {
+      this.#total -= this.#counts[this.#head]!;
+      this.#head = (this.#head + 1) % capacity;
+      this.#size -= 1;
+    }
   }
 
   record(now: number): void {
@@ -202,6 +227,22 @@ export class RateLimiter {
     this.#keys.delete(key);
     this.#keys.set(key, state);
     return { admitted: true };
+  }
+
+  /** How full each window of every key (under `prefix`) is at `now`: for the live page's quota view. */
+  usage(now: number, prefix = ''): { key: string; windows: WindowUsage[] }[] {
+    const out: { key: string; windows: WindowUsage[] }[] = [];
+    for (const [key, state] of this.#keys) {
+      if (!key.startsWith(prefix)) continue;
+      out.push({
+        key,
+        windows: state.logs.map((log) => {
+          const used = log.usedAt(now);
+          return { ...log.window, used, remaining: Math.max(0, log.window.limit - used) };
+        }),
+      });
+    }
+    return out;
   }
 
   /** Forgets every key whose prefix matches (e.g. one tenant), or everything. */

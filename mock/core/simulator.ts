@@ -14,6 +14,7 @@ import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
 import { controlErrorResponse, createControlApi, type SimulatorControl } from './control-api.ts';
 import { ControlAccess, type ControlAccessOptions } from './control-guard.ts';
 import { ControlInputError, checkControlInput, suggestName } from './control-schemas.ts';
+import { dashboardResponse, isDashboardPath } from './dashboard.ts';
 import { demoTenant } from './demo-tenant.ts';
 import { journalHeaders, journalQuery } from './journal.ts';
 import type { DuplicatePolicy } from './machine-actions.ts';
@@ -212,6 +213,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         const refusal = controlAccess.check(request);
         const response = refusal ? controlErrorResponse(refusal) : await control.handleHttp(request);
         result = { ...emptyResult(), response, operationId: 'control' };
+      } else if (isDashboardPath(request.path) && controlAccess.allowsHost(request)) {
+        result = { ...emptyResult(), response: dashboardResponse(request), operationId: 'dashboard' };
       } else if (/^\/api(\/|$)/i.test(request.path)) {
         result = await runApiPipeline(deps, request);
       } else {
@@ -231,6 +234,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const { response } = result;
     // Anything but a read may change state (an action, a cancel, a control call): the persister looks.
     if (request.method !== 'GET' && request.method !== 'HEAD') state.changed();
+    if (isQuietRead(request.method, result.operationId, response.status)) return response;
     state.journal.add({
       seq: 0,
       atMs: startedAt,
@@ -384,4 +388,17 @@ function errorCodeOf(body: string): string | undefined {
     // not JSON: no code
   }
   return undefined;
+}
+
+/**
+ * Successful reads of the control API and of the live page are not journaled: a page or script polling
+ * `/_sim` would otherwise push the calls a test or a demo wants to see out of the bounded journal (WireMock
+ * keeps its admin calls out of its request log for the same reason). Refused and failed reads still are.
+ */
+function isQuietRead(method: string, operationId: string | undefined, status: number): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    status < 400 &&
+    (operationId === 'control' || operationId === 'dashboard')
+  );
 }

@@ -124,6 +124,12 @@ export class TenantState {
   readonly #schedule = new MinHeap<ScheduledTransition>();
   readonly #appsById = new Map<string, AppRegistration>();
   readonly #usersById = new Map<string, UserAccount>();
+  /**
+   * Told of every status an action takes (Pending at creation, then each transition), with the simulator
+   * time it took it: the activity feed behind the live page's timeline. Transitions are applied lazily, so
+   * the call may come later than `atMs`, but never out of order for one action.
+   */
+  onStatusChange: ((action: Readonly<StoredAction>, atMs: number) => void) | undefined = undefined;
   readonly #retention: RetentionPolicy;
   /** Final actions in the order they ended: retention drops from the front. */
   #finished: ActionRecord[] = [];
@@ -319,6 +325,7 @@ export class TenantState {
     else this.#actionsByMachine.set(machine.id, [record]);
     this.#activeByMachineAndType.set(activeKey(machine.id, input.type), record);
     this.#planFromPending(record, now);
+    this.onStatusChange?.(action, now);
     return action;
   }
 
@@ -351,6 +358,7 @@ export class TenantState {
       if (entry.to === 'InProgress') {
         record.action.status = 'InProgress';
         record.action.lastUpdateDateTimeUtc = formatTimestamp(due);
+        this.onStatusChange?.(record.action, due);
         const machine = this.#machines.get(record.action.machineId ?? '');
         const executionMs = machine?.behaviour.executionMs ?? this.#lifecycle.executionMs;
         const outcome = machine?.behaviour.outcome === 'fail' ? 'Failed' : 'Succeeded';
@@ -391,6 +399,7 @@ export class TenantState {
     if (status === 'Failed') action.errorHResult = FAILED_ACTION_HRESULT;
     const key = activeKey(action.machineId ?? '', action.type);
     if (this.#activeByMachineAndType.get(key) === record) this.#activeByMachineAndType.delete(key);
+    this.onStatusChange?.(action, at);
     if (status !== 'Succeeded') return;
     const machine = this.#machines.get(action.machineId ?? '');
     if (!machine) return;

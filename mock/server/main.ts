@@ -185,7 +185,8 @@ function banner(
       `Proxy for clients that keep Microsoft's host names: HTTPS_PROXY=${server.proxyUrl}  (trust the CA above)`,
     );
   }
-  lines.push(`Control API: ${server.url}/_sim/tenants   Stop: Ctrl+C`, '');
+  lines.push(`Control API: ${server.url}/_sim/tenants   Stop: Ctrl+C`);
+  lines.push(`Live page of the tenant (fleet, actions, quotas, journal): ${server.url}/`, '');
   return lines.join('\n');
 }
 
@@ -379,6 +380,7 @@ export function createProgram(): Command {
         httpsUrl: server.httpsUrl,
         caCertPath: server.caCertPath,
         controlUrl: `${server.url}/_sim`,
+        dashboardUrl: `${server.url}/`,
         ...(server.proxyUrl === null ? {} : { proxyUrl: server.proxyUrl }),
         tenants: server.simulator.control.tenants().map((t) => t.id),
       };

@@ -58,6 +58,8 @@ const ROUTES: Record<string, [string, string]> = {
   clearFaults: ['DELETE', '/_sim/faults'],
   removeFault: ['DELETE', '/_sim/faults/one'],
   getRetries: ['GET', '/_sim/retries'],
+  getCallers: ['GET', '/_sim/callers'],
+  getEvents: ['GET', '/_sim/events'],
   mintToken: ['POST', '/_sim/tokens'],
   rotateSigningKeys: ['POST', '/_sim/keys/rotate'],
   getRecording: ['GET', '/_sim/journal/recording'],
@@ -126,6 +128,34 @@ beforeAll(async () => {
   await send('removeFault', 'unknown', 'DELETE', '/_sim/faults/one');
   await send('clearFaults', 'ok', 'DELETE', '/_sim/faults');
   await send('getRetries', 'ok', 'GET', '/_sim/retries');
+  // A caller with an action and a 429, so the callers and events answers carry items to validate.
+  sim.control.setRateLimits(TENANT, {
+    limits: { unrestrictCodeExecution: [{ limit: 1, windowSeconds: 60 }] },
+  });
+  const token = await sim.control.mintToken({ tenantId: TENANT });
+  for (let i = 0; i < 2; i++) {
+    await sim.handle({
+      method: 'POST',
+      origin: 'http://127.0.0.1:5080',
+      path: `/api/machines/${MACHINE}/unrestrictCodeExecution`,
+      query: '',
+      headers: {
+        host: '127.0.0.1:5080',
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: '{"Comment":"conformance"}',
+    });
+  }
+  await send('getCallers', 'ok', 'GET', '/_sim/callers');
+  await send('getCallers', 'typo', 'GET', '/_sim/callers?tenant=x');
+  await send('getEvents', 'ok', 'GET', '/_sim/events?after=0&limit=10');
+  expect(JSON.parse(produced.at(-1)!.response.body).events).toHaveLength(1);
+  expect(JSON.parse(produced.at(-3)!.response.body).callers[0].operations[0]).toMatchObject({
+    throttled: 1,
+    windows: [{ limit: 1, used: 1, remaining: 0 }],
+  });
+  await send('getEvents', 'bad cursor', 'GET', '/_sim/events?after=-1');
   await send('mintToken', 'ok', 'POST', '/_sim/tokens', { tenantId: TENANT });
   await send('mintToken', 'typo', 'POST', '/_sim/tokens', { tenantID: TENANT });
   await send('mintToken', 'unknown tenant', 'POST', '/_sim/tokens', { tenantId: NO_TENANT });

@@ -13,7 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 let child: ChildProcess;
 let output = '';
-let ready: { url: string; httpsUrl: string; caCertPath: string; proxyUrl: string; tenants: string[] };
+let ready: {
+  url: string;
+  httpsUrl: string;
+  caCertPath: string;
+  proxyUrl: string;
+  dashboardUrl: string;
+  tenants: string[];
+};
 let stateDir: string;
 
 beforeAll(async () => {
@@ -69,6 +76,16 @@ describe('mde-sim serve', () => {
     expect(cert.checkHost('api.securitycenter.microsoft.com')).toBe('api.securitycenter.microsoft.com');
     expect(ready.tenants).toEqual(['d2c0b5e4-7a1f-4c3e-9b8d-1f6a2e4c7b90']);
     expect(output).toContain('1e5bc9d7e413ddd7902c2932e418702b84d0cc07');
+  });
+
+  it('serves the live page of the tenant at the dashboardUrl it prints', async () => {
+    expect(ready.dashboardUrl).toBe(`${ready.url}/`);
+    expect(output).toContain(
+      `Live page of the tenant (fleet, actions, quotas, journal): ${ready.dashboardUrl}`,
+    );
+    const page = await fetch(ready.dashboardUrl);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>mde-sim · live tenant</title>');
   });
 
   it('prints a token + curl command that removes an app restriction for real', async () => {
