@@ -403,7 +403,7 @@ export const spec = {
       "get": {
         "operationId": "listMachineActions",
         "summary": "List machine actions (OData v4 query)",
-        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#MachineActions\", \"value\": […]}`\n(mde-api.md §8, S7, S21). Items carry no `@odata.context`.\n\nSupported query options (the simulator's subset of OData v4):\n- `$filter`: comparisons joined with `and`; `eq` on `machineId`, `type`, `status`, `requestor`;\n  `eq`, `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes, dates as\n  unquoted ISO-8601 (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`).\n- `$top` (1..10000; \"Maximum page size is 10,000\"), `$skip`, `$count`, `$orderby`.\n\nAnything outside that subset (unknown property, other operator, `or`, a malformed literal, `$top`\nout of range) is answered 400 `ODataError`. Microsoft's page also lists `id` as filterable; the\nsimulator's subset does not include it.\n",
+        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#MachineActions\", \"value\": […]}`\n(mde-api.md §8, S7, S21). Items carry no `@odata.context`.\n\nSupported query options (the simulator's subset of OData v4, parsed by the OData v4 grammar):\n- `$filter`: comparisons combined with `and`, `or`, `not` and parentheses (OData precedence: `not`,\n  then `and`, then `or`); `eq`, `ne` on `id`, `machineId`, `type`, `status`, `requestor`; `eq`, `ne`,\n  `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes (`''` for a quote,\n  spaces and the words `and`/`or` inside quotes are text), GUIDs bare or quoted, dates as ISO-8601\n  (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`). Property names match without regard to case\n  (MDEAutomator sends `CreationDateTimeUtc`). XSOAR's `or` lists\n  (`(machineId eq 'a' or machineId eq 'b') and (status eq 'Pending' or status eq 'InProgress')`) work.\n- `$top` (1..10000; \"Maximum page size is 10,000\"), `$skip`, `$count`, `$orderby`.\n\nAnything outside that subset (unknown property, other operator, a function such as `startswith`, a\nmalformed literal, an unknown `$` option, `$top` out of range) is answered 400 `ODataError`.\n",
         "tags": [
           "MachineActions"
         ],
@@ -431,23 +431,34 @@ export const spec = {
         ],
         "x-mde-odata-filter": {
           "logical": [
-            "and"
+            "and",
+            "or",
+            "not"
           ],
           "properties": {
+            "id": [
+              "eq",
+              "ne"
+            ],
             "machineId": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "type": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "status": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "requestor": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "creationDateTimeUtc": [
               "eq",
+              "ne",
               "gt",
               "ge",
               "lt",
@@ -456,7 +467,7 @@ export const spec = {
           }
         },
         "x-fidelity": "inferred",
-        "x-fidelity-reason": "Default order and page size without $top are undocumented (mde-api.md §8); the simulator returns newest first and at most 10000 items.",
+        "x-fidelity-reason": "Default order and page size without $top are undocumented (mde-api.md §8); the simulator returns newest first and at most 10000 items. `or`/`not` are not documented but XSOAR sends `or` lists (mde-actions-family.md §10).",
         "parameters": [
           {
             "name": "$filter",

@@ -107,15 +107,18 @@ export interface paths {
          * @description Answers `200 OK` with `{"@odata.context": "https://{host}/api/$metadata#MachineActions", "value": […]}`
          *     (mde-api.md §8, S7, S21). Items carry no `@odata.context`.
          *
-         *     Supported query options (the simulator's subset of OData v4):
-         *     - `$filter`: comparisons joined with `and`; `eq` on `machineId`, `type`, `status`, `requestor`;
-         *       `eq`, `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes, dates as
-         *       unquoted ISO-8601 (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`).
+         *     Supported query options (the simulator's subset of OData v4, parsed by the OData v4 grammar):
+         *     - `$filter`: comparisons combined with `and`, `or`, `not` and parentheses (OData precedence: `not`,
+         *       then `and`, then `or`); `eq`, `ne` on `id`, `machineId`, `type`, `status`, `requestor`; `eq`, `ne`,
+         *       `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes (`''` for a quote,
+         *       spaces and the words `and`/`or` inside quotes are text), GUIDs bare or quoted, dates as ISO-8601
+         *       (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`). Property names match without regard to case
+         *       (MDEAutomator sends `CreationDateTimeUtc`). XSOAR's `or` lists
+         *       (`(machineId eq 'a' or machineId eq 'b') and (status eq 'Pending' or status eq 'InProgress')`) work.
          *     - `$top` (1..10000; "Maximum page size is 10,000"), `$skip`, `$count`, `$orderby`.
          *
-         *     Anything outside that subset (unknown property, other operator, `or`, a malformed literal, `$top`
-         *     out of range) is answered 400 `ODataError`. Microsoft's page also lists `id` as filterable; the
-         *     simulator's subset does not include it.
+         *     Anything outside that subset (unknown property, other operator, a function such as `startswith`, a
+         *     malformed literal, an unknown `$` option, `$top` out of range) is answered 400 `ODataError`.
          */
         get: operations["listMachineActions"];
         put?: never;

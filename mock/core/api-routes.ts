@@ -154,7 +154,8 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
             paramNames.push(param[1]!);
             return '([^/]+)';
           }
-          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          // A quote of `findbyip(ip='…')` may come percent-encoded.
+          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll("'", "(?:'|%27)");
         })
         .join('');
       route = { pattern: new RegExp(`^${source}/?$`, 'i'), paramNames, byMethod: new Map() };

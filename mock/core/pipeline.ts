@@ -10,7 +10,8 @@
  *  6. authorize    roles / scopes / MDE role from the spec's x-mde-permissions → 403
  *  7. faults       injected plans → status, latency or a dropped connection
  *  8. validate     body and query against the spec (openapi-backend) → 400 in MDE's codes
- *  9. operation    machine-actions.ts
+ *  9. operation    machine-actions.ts (actions, machine lists, getPackageUri); the package download itself
+ *                  (`/safedownload/...`) is investigation-package.ts, reached from simulator.ts
  * The journal entry is written by the caller (simulator.ts) for every answer, whatever step made it.
  */
 import type { ApiOperation, ApiRouter } from './api-routes.ts';
@@ -180,6 +181,7 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
       now: current,
       target,
       newActionId: () => deps.random.uuid(),
+      randomHex: (length) => deps.random.hex(length),
       lastUpdateDelayMs: () => (5 + Math.floor(deps.random.next() * 95)) / 10_000,
       duplicatePolicy: deps.duplicatePolicy,
     }),
@@ -225,7 +227,7 @@ function readBody(
     if (problem.location === 'body') {
       if (problem.keyword === 'required')
         return { status: 400, name: 'missingParameter', args: [problem.name ?? ''] };
-      if (problem.keyword === 'minLength' || problem.keyword === 'maxLength')
+      if (problem.keyword === 'minLength' || problem.keyword === 'maxLength' || problem.keyword === 'enum')
         return { status: 400, name: 'invalidInput', args: [problem.name ?? ''] };
       return { status: 400, name: 'invalidRequestBody', args: [] };
     }
