@@ -56,6 +56,8 @@ export interface TenantSummary {
     online: boolean;
     outcome: 'succeed' | 'fail';
     restricted: boolean;
+    /** Isolation state (`None`, or the type the device is isolated with). */
+    isolation: 'None' | 'Full' | 'Selective' | 'UnManagedDevice';
   }[];
 }
 
@@ -498,5 +500,6 @@ function machineSummary(record: ReturnType<TenantState['addMachine']>): TenantSu
     online: record.behaviour.online,
     outcome: record.behaviour.outcome,
     restricted: record.behaviour.restricted,
+    isolation: record.behaviour.isolation,
   };
 }
