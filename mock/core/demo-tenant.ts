@@ -158,7 +158,7 @@ export function demoTenant(): TenantSeed {
       {
         id: '7b1f4967d9728e5aa3c06a9e617a22a4a5a17378',
         computerDnsName: 'sales-laptop-233.contoso-demo.local',
-        firstSeen: '2025-01-20T16:05:44.3087710Z',
+        firstSeen: '2025-01-20T16:05:44.308771Z',
         osPlatform: 'Windows11',
         version: '24H2',
         osBuild: 26100,
@@ -272,7 +272,7 @@ export function demoTenant(): TenantSeed {
       {
         id: '9c8b7a6f5e4d43c2b1a0f9e8d7c6b5a4f3e2d1c0',
         computerDnsName: 'printer-3f-01.contoso-demo.local',
-        firstSeen: '2026-05-14T15:03:21.6681230Z',
+        firstSeen: '2026-05-14T15:03:21.668123Z',
         lastSeen: '2026-11-29T09:41:02.1920037Z',
         osPlatform: 'Linux',
         version: null,
