@@ -72,21 +72,40 @@ interface Token {
  * @throws ODataQueryError naming the problem (syntax, property, operator, literal).
  */
 export function parseFilter(text: string, capabilities: FilterCapabilities): FilterExpression {
-  const source = text.trim();
+  const source = toUriForm(text.trim());
   let token: Token;
   try {
     token = parseODataFilter(source) as Token;
   } catch (error) {
     const at = /at (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    const near = at === undefined ? source : source.slice(Number(at));
-    throw new ODataQueryError(`syntax error in $filter at position ${at ?? 0} near '${near}'.`);
+    throw syntaxError(source, at === undefined ? 0 : Number(at));
   }
-  if (token.raw !== source) {
-    throw new ODataQueryError(
-      `syntax error in $filter at position ${token.raw.length} near '${source.slice(token.raw.length)}'.`,
-    );
-  }
+  if (token.raw !== source) throw syntaxError(source, token.raw.length);
   return convert(token, capabilities);
+}
+
+function syntaxError(source: string, at: number): ODataQueryError {
+  return new ODataQueryError(
+    `syntax error in $filter at position ${at} near '${fromUriForm(source.slice(at))}'.`,
+  );
+}
+
+/**
+ * The grammar parses the query as it appears in a URI and reads only some characters literally (the fuzz
+ * test found a raw `"` or `/` inside a quoted string refused); `$filter` arrives decoded, so every character
+ * the grammar does not need raw (letters, digits, `-._~'():,+` and space) is percent-encoded again before
+ * parsing, and literals are decoded after.
+ */
+function toUriForm(text: string): string {
+  return text.replace(/[^A-Za-z0-9\-._~'():,+ ]+/g, (run) => encodeURIComponent(run));
+}
+
+function fromUriForm(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function convert(token: Token, capabilities: FilterCapabilities): FilterExpression {
@@ -186,7 +205,7 @@ function literalFor(property: string, token: Token): FilterLiteral {
 
 /** `'O''Brien'` → `O'Brien`. */
 function unquote(raw: string): string {
-  return raw.slice(1, -1).replaceAll("''", "'");
+  return fromUriForm(raw.slice(1, -1)).replaceAll("''", "'");
 }
 
 /** Whether an entity matches the filter (undefined matches everything). */
