@@ -209,11 +209,12 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
         if (validate(parameters)) continue;
         for (const error of validate.errors ?? []) {
           const [, location = 'body', name] = /^\/(\w+)(?:\/([^/]+))?/.exec(error.instancePath) ?? [];
-          const missing = (error.params as { missingProperty?: string } | undefined)?.missingProperty;
+          const { missingProperty: missing, additionalProperty: extra } =
+            (error.params as { missingProperty?: string; additionalProperty?: string } | undefined) ?? {};
           const isBody = location === 'requestBody';
           problems.push({
             location: isBody ? 'body' : location,
-            name: missing ?? (isBody ? error.instancePath.split('/')[2] : name),
+            name: missing ?? extra ?? (isBody ? error.instancePath.split('/')[2] : name),
             keyword: error.keyword,
             message: error.message ?? 'invalid',
           });

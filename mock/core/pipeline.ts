@@ -231,6 +231,15 @@ function readBody(
         return { status: 400, name: 'invalidInput', args: [problem.name ?? ''] };
       return { status: 400, name: 'invalidRequestBody', args: [] };
     }
+    if (
+      problem.location === 'query' &&
+      problem.keyword === 'additionalProperties' &&
+      problem.name?.startsWith('$')
+    ) {
+      // The OData library's wording for an unknown system query option (mde-actions-family.md §8, I8).
+      const detail = `Custom query option '${problem.name}' that starts with '$' is not supported.`;
+      return { status: 400, name: 'odataError', args: [detail] };
+    }
     if (problem.location === 'query') {
       return { status: 400, name: 'odataError', args: [`${problem.name ?? 'query'} ${problem.message}`] };
     }
