@@ -4,7 +4,7 @@
  * Statuses are not interpreted here.
  * @module
  */
-import { type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
+import { type Dispatcher, EnvHttpProxyAgent, interceptors, Pool, request } from 'undici';
 import packageJson from '../package.json' with { type: 'json' };
 import { AbortError, type DefenderApiError, NetworkError, TimeoutError } from './errors.ts';
 import { isNotSentErrorCode, isTlsVerificationErrorCode } from './retry-policy.ts';
@@ -38,12 +38,19 @@ export interface TransportRequest {
   operation: string;
 }
 
-/** The raw answer: status, lower-cased headers and the body text. */
+/** The raw answer: status, lower-cased headers and the body text (decoded when it came compressed). */
 export interface TransportResponse {
   status: number;
   headers: Record<string, string | undefined>;
   bodyText: string;
 }
+
+/**
+ * The service compresses every answer when asked (deflate, payloads 11-17): the client asks for gzip or
+ * deflate, and undici's decompress interceptor decodes the body (removing `content-encoding`), whatever the
+ * dispatcher (the client's pool, a proxy agent, or an injected one such as MSW's).
+ */
+export const ACCEPT_ENCODING = 'gzip, deflate';
 
 function flattenHeaders(
   headers: Record<string, string | string[] | undefined>,
@@ -107,6 +114,8 @@ export function transportError(
 export class HttpTransport {
   readonly #options: HttpTransportOptions;
   readonly #dispatcher: Dispatcher;
+  /** The dispatcher with decompression in front of it (what requests go through). */
+  readonly #decoding: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #apiBase: string;
 
@@ -145,6 +154,8 @@ export class HttpTransport {
       });
       this.#ownsDispatcher = true;
     }
+    // Error answers too: the service compresses its 4xx (payloads 11, 12), and their envelope carries the code.
+    this.#decoding = this.#dispatcher.compose(interceptors.decompress({ skipErrorResponses: false }));
   }
 
   /** The absolute URL of an API path. */
@@ -157,6 +168,7 @@ export class HttpTransport {
     const headers: Record<string, string> = {
       authorization: `Bearer ${req.token}`,
       accept: 'application/json',
+      'accept-encoding': ACCEPT_ENCODING,
       'user-agent': this.#options.userAgent,
     };
     let body: string | undefined;
@@ -170,7 +182,7 @@ export class HttpTransport {
         headers,
         ...(body === undefined ? {} : { body }),
         ...(req.signal === undefined ? {} : { signal: req.signal }),
-        dispatcher: this.#dispatcher,
+        dispatcher: this.#decoding,
         headersTimeout: this.#options.headersTimeoutMs,
         bodyTimeout: this.#options.bodyTimeoutMs,
       });

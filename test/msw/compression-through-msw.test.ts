@@ -17,7 +17,7 @@ beforeAll(async () => {
   mde = await createMdeHandlers({ clock: { mode: 'frozen', startAt: START }, seed: 'msw-compression' });
   token = await mde.control.mintToken({ tenantId: TENANT, clientId: SOAR_APP });
   server = setupServer(...mde.handlers);
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({ onUnhandledFrame: 'error' });
 });
 afterAll(() => {
   server.close();
