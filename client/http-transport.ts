@@ -4,7 +4,7 @@
  * Statuses are not interpreted here.
  * @module
  */
-import { type Dispatcher, EnvHttpProxyAgent, interceptors, Pool, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, interceptors, Pool, request } from 'undici';
 import packageJson from '../package.json' with { type: 'json' };
 import { AbortError, type DefenderApiError, NetworkError, TimeoutError } from './errors.ts';
 import { isNotSentErrorCode, isTlsVerificationErrorCode } from './retry-policy.ts';
@@ -43,6 +43,13 @@ export interface TransportResponse {
   status: number;
   headers: Record<string, string | undefined>;
   bodyText: string;
+}
+
+/** The answer to a download: status, lower-cased headers and the body bytes. */
+export interface DownloadResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  bytes: Uint8Array;
 }
 
 /**
@@ -193,8 +200,49 @@ export class HttpTransport {
     }
   }
 
+  /**
+   * GETs an absolute URL without the bearer token (a package link carries its own signature and may point at
+   * another host), and returns the status, headers and body bytes.
+   */
+  async download(url: string, operation: string, signal: AbortSignal | undefined): Promise<DownloadResponse> {
+    const sameOrigin = new URL(url).origin === this.#options.baseUrl.origin;
+    const dispatcher =
+      sameOrigin || this.#options.proxy !== undefined || this.#options.dispatcher !== undefined
+        ? this.#decoding
+        : this.#otherOrigins();
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers: { 'user-agent': this.#options.userAgent },
+        ...(signal === undefined ? {} : { signal }),
+        dispatcher,
+        headersTimeout: this.#options.headersTimeoutMs,
+        bodyTimeout: this.#options.bodyTimeoutMs,
+      });
+      const bytes = new Uint8Array(await response.body.arrayBuffer());
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), bytes };
+    } catch (error) {
+      throw transportError(error, operation, signal);
+    }
+  }
+
+  #others: Agent | undefined;
+
+  /** An agent for hosts other than the API's (the client's pool is bound to one origin). */
+  #otherOrigins(): Agent {
+    this.#others ??= new Agent({
+      connect: {
+        timeout: this.#options.connectTimeoutMs,
+        ...(this.#options.caPem === undefined ? {} : { ca: this.#options.caPem }),
+      },
+      keepAliveTimeout: this.#options.keepAliveTimeoutMs,
+    });
+    return this.#others;
+  }
+
   /** Closes the pool the transport created (an injected dispatcher is left to its owner). */
   async close(): Promise<void> {
+    await this.#others?.close();
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 }
