@@ -432,14 +432,23 @@ export class DefenderClient {
     options: OperationOptions = {},
   ): Promise<InvestigationPackage> {
     const uri = await this.getPackageUri(actionId, options);
-    const operation = `download the investigation package of machine action ${actionId}`;
+    return { uri, bytes: await this.downloadPackageUri(uri, options) };
+  }
+
+  /**
+   * Downloads a package link from {@link DefenderClient.getPackageUri} (without the API token).
+   * @throws PackageDownloadError when the storage refuses it: expired (403 `AuthenticationFailed`) or gone.
+   */
+  async downloadPackageUri(uri: string, options: OperationOptions = {}): Promise<Uint8Array> {
+    requiredString(uri, 'uri');
+    const operation = 'download an investigation package';
     const answer = await this.#transport.download(uri, operation, options.signal);
-    if (answer.status === 200) return { uri, bytes: answer.bytes };
+    if (answer.status === 200) return answer.bytes;
     const storageCode = answer.headers['x-ms-error-code'];
     throw new PackageDownloadError({
       operation,
       reason: `the package storage answered ${answer.status}${storageCode === undefined ? '' : ` ${storageCode}`}`,
-      hint: 'Package links are short-lived: ask for a new one and download it at once',
+      hint: 'Package links are short-lived: ask for a new one (getPackageUri) and download it at once',
       status: answer.status,
       storageCode,
     });
