@@ -411,7 +411,7 @@ export class DefenderClient {
     requiredString(actionId, 'actionId');
     const answer = await this.#pipeline.send<PackageUri>({
       method: 'GET',
-      path: `/machineactions/${encodeURIComponent(actionId)}/GetPackageUri`,
+      path: `/machineactions/${encodeURIComponent(actionId)}/getPackageUri`,
       operation: {
         description: `get the package link of machine action ${actionId}`,
         permission: readPermission,
