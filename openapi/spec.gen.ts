@@ -3241,7 +3241,9 @@ export const spec = {
           "Comment": {
             "type": "string",
             "maxLength": 4000,
-            "description": "Comment to associate with the action. Required; at most 4000 characters."
+            "description": "Comment to associate with the action. Required; at most 4000 characters.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit; the same 4000-character bound as ActionRequest's Comment."
           },
           "IsolationType": {
             "type": "string",
@@ -3273,7 +3275,9 @@ export const spec = {
           "Comment": {
             "type": "string",
             "maxLength": 4000,
-            "description": "Comment to associate with the action. Required; at most 4000 characters."
+            "description": "Comment to associate with the action. Required; at most 4000 characters.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit; the same 4000-character bound as ActionRequest's Comment."
           },
           "ScanType": {
             "type": "string",
@@ -3304,7 +3308,9 @@ export const spec = {
           "Comment": {
             "type": "string",
             "maxLength": 4000,
-            "description": "Comment to associate with the action. Required; at most 4000 characters."
+            "description": "Comment to associate with the action. Required; at most 4000 characters.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit; the same 4000-character bound as ActionRequest's Comment."
           },
           "Sha1": {
             "type": "string",
