@@ -12,7 +12,9 @@
  *  8. validate     body and query against the spec (openapi-backend) → 400 in MDE's codes
  *  9. operation    machine-actions.ts (actions, machine lists, getPackageUri); the package download itself
  *                  (`/safedownload/...`) is investigation-package.ts, reached from simulator.ts
- * The journal entry is written by the caller (simulator.ts) for every answer, whatever step made it.
+ * The journal entry is written by the caller (simulator.ts) for every answer, whatever step made it; then
+ * simulator.ts compresses the answer when the client asked (content-encoding.ts: deflate, else gzip).
+ * Quota keys are `tenant|app|operationId`; each operation's windows and 403 text come from its spec entry.
  */
 import type { ApiOperation, ApiRouter } from './api-routes.ts';
 import {
