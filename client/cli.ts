@@ -11,26 +11,22 @@
  * ```
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
 import type { Dispatcher } from 'undici';
-import type {
-  IsolationType,
-  MachineAction,
-  MachineActionStatus,
-  MachineActionType,
-  ScanType,
-} from '../openapi/index.ts';
+import type { MachineAction, MachineActionStatus, MachineActionType } from '../openapi/index.ts';
 import packageJson from '../package.json' with { type: 'json' };
-import { errorJson, formatAction, formatActionList, formatMachine, formatMachineList } from './cli-format.ts';
+import { count, nonEmpty, positiveSeconds } from './cli-arguments.ts';
+import { errorJson, formatAction, formatActionList, formatMachine } from './cli-format.ts';
 import { type CliStream, startProgress } from './cli-progress.ts';
+import { addResponseCommands } from './cli-response-commands.ts';
 import { DefenderClient, defaultScope, isTerminalStatus } from './defender-client.ts';
 import { DefenderApiError } from './errors.ts';
 import { ExitCodes, exitCodeFor } from './exit-codes.ts';
 import { MsalClientCredential, parseCertificatePem } from './msal-credential.ts';
 import { isRegion, regions } from './regions.ts';
 import { StaticTokenCredential } from './static-token-credential.ts';
-import type { ClientProxy, MachineActionOptions, SleepFunction, TokenCredential } from './types.ts';
+import type { ClientProxy, SleepFunction, TokenCredential } from './types.ts';
 
 /** What the CLI reads and writes; everything injectable so it runs in-process in tests. */
 export interface CliEnvironment {
@@ -54,7 +50,7 @@ class UsageError extends Error {
   }
 }
 
-interface GlobalOptions {
+export interface GlobalOptions {
   tenant?: string;
   clientId?: string;
   clientSecret?: string;
@@ -88,25 +84,6 @@ const actionTypes: MachineActionType[] = [
   'StopAndQuarantineFile',
   'LiveResponse',
 ];
-
-function positiveSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new InvalidArgumentError('a positive number of seconds is expected.');
-  return seconds;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10000)
-    throw new InvalidArgumentError('an integer from 0 to 10000 is expected.');
-  return n;
-}
-
-function nonEmpty(value: string): string {
-  if (value.trim() === '') throw new InvalidArgumentError('must not be empty.');
-  return value;
-}
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -302,200 +279,7 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
       );
   }
 
-  /** The other response actions: one command each, the same --comment/--wait/--resolve-in-progress options. */
-  interface ResponseCommand {
-    name: string;
-    args: string;
-    description: string;
-    extra?: (command: Command) => Command;
-    call: (
-      client: DefenderClient,
-      machineId: string,
-      opts: { comment: string; type?: string; sha1?: string },
-      options: MachineActionOptions,
-    ) => Promise<MachineAction>;
-  }
-  const responseCommands: ResponseCommand[] = [
-    {
-      name: 'isolate',
-      args: '<machineId>',
-      description: 'isolate a machine from the network (POST isolate)',
-      extra: (c) =>
-        c.addOption(
-          new Option('--type <isolationType>', 'IsolationType sent with the request').choices([
-            'Full',
-            'Selective',
-            'UnManagedDevice',
-          ]),
-        ),
-      call: (client, id, opts, options) =>
-        client.isolateMachine(id, opts.comment, { ...options, isolationType: opts.type as IsolationType }),
-    },
-    {
-      name: 'unisolate',
-      args: '<machineId>',
-      description: 'release a machine from isolation (POST unisolate)',
-      call: (client, id, opts, options) => client.unisolateMachine(id, opts.comment, options),
-    },
-    {
-      name: 'scan',
-      args: '<machineId>',
-      description: 'run a Microsoft Defender Antivirus scan (POST runAntiVirusScan)',
-      extra: (c) =>
-        c.addOption(new Option('--type <scanType>', 'ScanType').choices(['Quick', 'Full']).default('Quick')),
-      call: (client, id, opts, options) =>
-        client.runAntiVirusScan(id, opts.comment, { ...options, scanType: opts.type as ScanType }),
-    },
-    {
-      name: 'quarantine',
-      args: '<machineId>',
-      description: 'stop a file and quarantine it (POST StopAndQuarantineFile)',
-      extra: (c) =>
-        c.requiredOption('--sha1 <hash>', 'SHA-1 of the file (40 hexadecimal characters)', nonEmpty),
-      call: (client, id, opts, options) =>
-        client.stopAndQuarantineFile(id, opts.comment, opts.sha1 ?? '', options),
-    },
-    {
-      name: 'offboard',
-      args: '<machineId>',
-      description: 'offboard a machine from Defender for Endpoint (POST offboard)',
-      call: (client, id, opts, options) => client.offboardMachine(id, opts.comment, options),
-    },
-  ];
-  for (const spec of responseCommands) {
-    let command = program
-      .command(`${spec.name} ${spec.args}`)
-      .description(spec.description)
-      .requiredOption(
-        '--comment <text>',
-        'comment recorded with the action (required by the service)',
-        nonEmpty,
-      );
-    command = spec.extra ? spec.extra(command) : command;
-    command
-      .option('--wait', 'wait until the action reaches a final status; exit 11 unless it Succeeded')
-      .option('--timeout <seconds>', 'with --wait: give up after this long (exit 12)', positiveSeconds, 600)
-      .option('--poll-interval <seconds>', 'with --wait: seconds between polls', positiveSeconds, 5)
-      .option(
-        '--resolve-in-progress',
-        'if one is already pending, return that action instead of failing (exit 4)',
-      )
-      .action((machineId: string, _opts: unknown, command: Command) =>
-        run(async () => {
-          const opts = globals<{
-            comment: string;
-            type?: string;
-            sha1?: string;
-            wait?: boolean;
-            timeout: number;
-            pollInterval: number;
-            resolveInProgress?: boolean;
-          }>(command);
-          return withClient(opts, io, async (client) => {
-            const action = await spec.call(client, machineId, opts, {
-              signal: io.signal,
-              resolveInProgress: opts.resolveInProgress === true,
-            });
-            if (opts.wait !== true) return printAction(action, opts, io);
-            return waitAndPrint(client, action, opts, io);
-          });
-        }),
-      );
-  }
-
-  program
-    .command('collect <machineId>')
-    .description(
-      'collect an investigation package (POST collectInvestigationPackage); with --download, wait and save the zip',
-    )
-    .requiredOption(
-      '--comment <text>',
-      'comment recorded with the action (required by the service)',
-      nonEmpty,
-    )
-    .option('--download <file>', 'wait until the collection succeeded, then download the zip to this file')
-    .option('--wait', 'wait until the action reaches a final status; exit 11 unless it Succeeded')
-    .option(
-      '--timeout <seconds>',
-      'with --wait/--download: give up after this long (exit 12)',
-      positiveSeconds,
-      600,
-    )
-    .option('--poll-interval <seconds>', 'with --wait/--download: seconds between polls', positiveSeconds, 5)
-    .action((machineId: string, _opts: unknown, command: Command) =>
-      run(async () => {
-        const opts = globals<{
-          comment: string;
-          download?: string;
-          wait?: boolean;
-          timeout: number;
-          pollInterval: number;
-        }>(command);
-        return withClient(opts, io, async (client) => {
-          const action = await client.collectInvestigationPackage(machineId, opts.comment, {
-            signal: io.signal,
-          });
-          if (opts.download === undefined) {
-            if (opts.wait !== true) return printAction(action, opts, io);
-            return waitAndPrint(client, action, opts, io);
-          }
-          const waited = await waitAndPrint(client, action, opts, io, { quiet: true });
-          if (waited !== ExitCodes.ok) return waited;
-          const pkg = await client.downloadInvestigationPackage(action.id, { signal: io.signal });
-          await writeFile(opts.download, pkg.bytes);
-          const result = { actionId: action.id, file: opts.download, bytes: pkg.bytes.length };
-          io.stdout.write(
-            opts.json === true
-              ? `${JSON.stringify(result, null, 2)}\n`
-              : `Saved the investigation package of ${action.id} to ${opts.download} (${pkg.bytes.length} bytes)\n`,
-          );
-          return ExitCodes.ok;
-        });
-      }),
-    );
-
-  program
-    .command('machines')
-    .description('list machines (GET machines with an OData $filter)')
-    .option(
-      '--filter <odata>',
-      "raw OData $filter, e.g. \"healthStatus eq 'Active' and riskScore eq 'High'\"",
-    )
-    .option('--name <computerDnsName>', 'only the machine with this computer DNS name')
-    .option('--health <status>', "only machines in this health status (e.g. 'Active')")
-    .option('--onboarding <status>', "only machines in this onboarding status (e.g. 'Onboarded')")
-    .option('--risk <score>', "only machines with this risk score (e.g. 'High')")
-    .option('--top <n>', 'at most n machines', count)
-    .option('--skip <n>', 'skip the first n machines', count)
-    .action((_opts: unknown, command: Command) =>
-      run(async () => {
-        const opts = globals<{
-          filter?: string;
-          name?: string;
-          health?: string;
-          onboarding?: string;
-          risk?: string;
-          top?: number;
-          skip?: number;
-        }>(command);
-        return withClient(opts, io, async (client) => {
-          const page = await client.listMachines({
-            filter: opts.filter,
-            computerDnsName: opts.name,
-            healthStatus: opts.health,
-            onboardingStatus: opts.onboarding,
-            riskScore: opts.risk,
-            top: opts.top,
-            skip: opts.skip,
-            signal: io.signal,
-          });
-          io.stdout.write(
-            opts.json === true ? `${JSON.stringify(page, null, 2)}\n` : formatMachineList(page),
-          );
-          return ExitCodes.ok;
-        });
-      }),
-    );
+  addResponseCommands(program, { io, run, withClient, printAction, waitAndPrint });
 
   program
     .command('action <actionId>')
@@ -582,7 +366,8 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
   return program;
 }
 
-async function withClient(
+/** Runs `work` with a client built from the options, and closes it. */
+export async function withClient(
   opts: GlobalOptions,
   io: CliEnvironment,
   work: (client: DefenderClient) => Promise<number>,
@@ -600,12 +385,14 @@ async function withClient(
   }
 }
 
-function printAction(action: MachineAction, opts: GlobalOptions, io: CliEnvironment): number {
+/** Prints an action (a block, or JSON with --json). */
+export function printAction(action: MachineAction, opts: GlobalOptions, io: CliEnvironment): number {
   io.stdout.write(opts.json === true ? `${JSON.stringify(action, null, 2)}\n` : formatAction(action));
   return ExitCodes.ok;
 }
 
-async function waitAndPrint(
+/** Waits for an action to end and prints it; exit 11 unless it Succeeded. */
+export async function waitAndPrint(
   client: DefenderClient,
   action: MachineAction,
   opts: GlobalOptions & { timeout: number; pollInterval: number },
