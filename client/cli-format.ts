@@ -20,6 +20,13 @@ export function formatAction(action: MachineAction): string {
     ['machine', machine],
     ['requestor', action.requestor],
     ['comment', action.requestorComment],
+    ['scope', action.scope],
+    [
+      'file',
+      action.relatedFileInfo
+        ? `${action.relatedFileInfo.fileIdentifierType} ${action.relatedFileInfo.fileIdentifier}`
+        : undefined,
+    ],
     ['created', action.creationDateTimeUtc],
     ['updated', action.lastUpdateDateTimeUtc],
     ['cancelled by', action.cancellationRequestor],
