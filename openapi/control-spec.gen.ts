@@ -1499,6 +1499,30 @@ export const controlSpec = {
               "Selective",
               "UnManagedDevice"
             ]
+          },
+          "quarantinedFiles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "lastAntivirusScan": {
+            "type": "object",
+            "required": [
+              "scanType",
+              "completedAt"
+            ],
+            "properties": {
+              "scanType": {
+                "type": "string"
+              },
+              "completedAt": {
+                "type": "string"
+              }
+            }
+          },
+          "offboardedAt": {
+            "type": "string"
           }
         }
       },

@@ -460,6 +460,12 @@ export interface components {
             restricted: boolean;
             /** @enum {string} */
             isolation: "None" | "Full" | "Selective" | "UnManagedDevice";
+            quarantinedFiles?: string[];
+            lastAntivirusScan?: {
+                scanType: string;
+                completedAt: string;
+            };
+            offboardedAt?: string;
         };
         TenantSummary: {
             id: string;

@@ -58,6 +58,12 @@ export interface TenantSummary {
     restricted: boolean;
     /** Isolation state (`None`, or the type the device is isolated with). */
     isolation: 'None' | 'Full' | 'Selective' | 'UnManagedDevice';
+    /** SHA-1s a succeeded StopAndQuarantineFile quarantined (only when there are some). */
+    quarantinedFiles?: string[];
+    /** The last antivirus scan that succeeded, if any. */
+    lastAntivirusScan?: { scanType: 'Quick' | 'Full'; completedAt: string };
+    /** When a succeeded offboard stopped the sensor, if it did. */
+    offboardedAt?: string;
   }[];
 }
 
@@ -501,5 +507,12 @@ function machineSummary(record: ReturnType<TenantState['addMachine']>): TenantSu
     outcome: record.behaviour.outcome,
     restricted: record.behaviour.restricted,
     isolation: record.behaviour.isolation,
+    ...(record.behaviour.quarantinedFiles?.length
+      ? { quarantinedFiles: [...record.behaviour.quarantinedFiles] }
+      : {}),
+    ...(record.behaviour.lastAntivirusScan
+      ? { lastAntivirusScan: { ...record.behaviour.lastAntivirusScan } }
+      : {}),
+    ...(record.behaviour.offboardedAt === undefined ? {} : { offboardedAt: record.behaviour.offboardedAt }),
   };
 }

@@ -316,6 +316,7 @@ describe('antivirus scan, quarantine, offboard', () => {
     control().advanceClock(20_000);
     await sim.call('GET', `/api/machineactions/${created.json.id}`);
     expect(sim_(MACHINE).quarantinedFiles).toEqual([DROPPER_SHA1]);
+    expect(machineState(MACHINE).quarantinedFiles).toEqual([DROPPER_SHA1]);
   });
 
   it('offboards with 201; the device then goes offline, stays Onboarded and turns Inactive 7 days later', async () => {
