@@ -283,7 +283,12 @@ export class TenantState {
   /** Changes how a machine behaves; going online lets its Pending actions proceed, offline holds them. */
   setBehaviour(record: MachineRecord, change: MachineBehaviour, now: number): void {
     const wasOnline = record.behaviour.online;
-    Object.assign(record.behaviour, change);
+    Object.assign(record.behaviour, structuredClone(change));
+    if (change.offboardedAt !== undefined) {
+      this.#inactiveDue = this.#inactiveDue.filter((due) => due.record !== record);
+      const atMs = parseTimestamp(change.offboardedAt) + OFFBOARDED_INACTIVE_AFTER_MS;
+      if (record.entity.healthStatus !== 'Inactive') this.#inactiveDue.push({ record, atMs });
+    }
     if (change.online === undefined || change.online === wasOnline) return;
     for (const active of this.#activeOn(record.entity.id)) {
       if (active.action.status === 'Pending') this.#planFromPending(active, now);

@@ -335,6 +335,14 @@ describe('antivirus scan, quarantine, offboard', () => {
     expect((await sim.call('GET', `/api/machineactions/${later.json.id}`)).json.status).toBe('TimeOut');
   });
 
+  it('turns a machine Inactive 7 days after an offboarding set through the control API', async () => {
+    control().setMachine(TENANT, DEV, { offboardedAt: '2026-11-29T10:00:00Z', online: false });
+    control().advanceClock(7 * 24 * 3600 * 1000 - 1);
+    expect((await sim.call('GET', `/api/machines/${DEV}`)).json.healthStatus).toBe('Active');
+    control().advanceClock(1);
+    expect((await sim.call('GET', `/api/machines/${DEV}`)).json.healthStatus).toBe('Inactive');
+  });
+
   it('answers 403 naming Machine.Offboard to an app without it', async () => {
     const reader = await sim.token({ clientId: READER_APP });
     const res = await sim.call('POST', `/api/machines/${PRINTER}/offboard`, {
