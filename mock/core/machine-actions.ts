@@ -1,7 +1,10 @@
 /**
  * @module
- * The API's operations, one function per operationId of the spec. Each runs after routing,
- * authentication, throttling, authorization and validation, against one tenant's state.
+ * The API's operations, one function per operationId of the spec: every action POST (one factory,
+ * {@link createMachineAction}, told apart by type, duplicate rule, scope, body checks), the action reads,
+ * cancel, getPackageUri, and the machine reads and lists (one OData list answer for both entity sets).
+ * Each runs after routing, authentication, throttling, authorization and validation, against one tenant's
+ * state; what an action does to its machine once it Succeeded is the lifecycle's (tenant-state.ts).
  */
 import type { MachineActionType } from '../../openapi/index.ts';
 import type { ApiOperation } from './api-routes.ts';
