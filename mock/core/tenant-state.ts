@@ -4,6 +4,9 @@
  * actions by id, actions by machine, and the active action per (machine, type). The action lifecycle
  * (Pending → InProgress → Succeeded/Failed, TimeOut, Cancelled) is driven lazily by the clock: due
  * transitions sit in a min-heap and are applied, with their own timestamps, before each request reads.
+ * A Succeeded action changes its machine's simulated state (restriction, isolation, last scan,
+ * quarantined files, offboarding: `MachineRecord.behaviour`, never the wire entity's keys). The tenant
+ * also keeps the investigation-package links getPackageUri hands out. All of it is in the snapshot.
  */
 import type { Machine, MachineAction, MachineActionStatus, MachineActionType } from '../../openapi/index.ts';
 import { MinHeap } from './min-heap.ts';
