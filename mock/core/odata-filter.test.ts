@@ -64,6 +64,24 @@ describe('OData $filter', () => {
     ).toBe(false);
   });
 
+  it('reads operators and logical words in any case outside quotes, and leaves quoted text alone', () => {
+    const filter = parseFilter("type EQ 'Isolate' AND NOT (requestor Eq 'Tom AND Jerry')", ACTIONS);
+    expect(filter).toEqual({
+      kind: 'and',
+      left: { kind: 'compare', op: 'eq', property: 'type', literal: { kind: 'string', value: 'Isolate' } },
+      right: {
+        kind: 'not',
+        operand: {
+          kind: 'compare',
+          op: 'eq',
+          property: 'requestor',
+          literal: { kind: 'string', value: 'Tom AND Jerry' },
+        },
+      },
+    });
+    expect(matchesFilter(action({ requestor: 'Tom' }), filter)).toBe(true);
+  });
+
   it('matches property names without regard to case (MDEAutomator sends CreationDateTimeUtc)', () => {
     const filter = parseFilter('CreationDateTimeUtc ge 2026-11-01T00:00:00Z', ACTIONS);
     expect(matchesFilter(action({}), filter)).toBe(true);

@@ -72,7 +72,7 @@ interface Token {
  * @throws ODataQueryError naming the problem (syntax, property, operator, literal).
  */
 export function parseFilter(text: string, capabilities: FilterCapabilities): FilterExpression {
-  const source = toUriForm(text.trim());
+  const source = toUriForm(lowerCaseKeywords(text.trim()));
   let token: Token;
   try {
     token = parseODataFilter(source) as Token;
@@ -98,6 +98,19 @@ function syntaxError(source: string, at: number): ODataQueryError {
  */
 function toUriForm(text: string): string {
   return text.replace(/[^A-Za-z0-9\-._~'():,+ ]+/g, (run) => encodeURIComponent(run));
+}
+
+/**
+ * The grammar's keywords are lower case; the simulator accepted `AND` before (and MDEAutomator writes
+ * property names in Pascal case), so operators and logical words outside quoted strings are lowered first.
+ */
+function lowerCaseKeywords(text: string): string {
+  return text
+    .split(/('(?:[^']|'')*'?)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/\b(and|or|not|eq|ne|gt|ge|lt|le)\b/gi, (word) => word.toLowerCase()),
+    )
+    .join('');
 }
 
 function fromUriForm(text: string): string {
