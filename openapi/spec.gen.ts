@@ -859,7 +859,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/IsolateAction"
                 },
                 "examples": {
                   "isolatePending2026": {
@@ -951,7 +951,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/UnisolateAction"
                 },
                 "examples": {
                   "unisolatePending2026": {
@@ -1040,7 +1040,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/RunAntiVirusScanAction"
                 },
                 "examples": {
                   "quickScanPending": {
@@ -1129,7 +1129,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/CollectInvestigationPackageAction"
                 },
                 "examples": {
                   "collectPending": {
@@ -1334,7 +1334,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/StopAndQuarantineFileAction"
                 },
                 "examples": {
                   "quarantinePending": {
@@ -1440,7 +1440,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/OffboardAction"
                 },
                 "examples": {
                   "offboardPending2024": {
@@ -2783,6 +2783,134 @@ export const spec = {
           }
         }
       },
+      "IsolateAction": {
+        "description": "What `isolate` answers with: a `MachineAction` whose `type` is always `Isolate` and whose `scope` is the\nIsolationType sent, or null when none was (payload 04; mde-actions-family.md §1).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "Isolate"
+              },
+              "scope": {
+                "enum": [
+                  "Full",
+                  "Selective",
+                  "UnManagedDevice",
+                  null
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "UnisolateAction": {
+        "description": "What `unisolate` answers with; `type` is always `Unisolate`, `scope` null (payload 03).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "Unisolate"
+              },
+              "scope": {
+                "type": "null"
+              }
+            }
+          }
+        ]
+      },
+      "RunAntiVirusScanAction": {
+        "description": "What `runAntiVirusScan` answers with; `type` is always `RunAntiVirusScan`, `scope` the ScanType (D3, D10).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "RunAntiVirusScan"
+              },
+              "scope": {
+                "enum": [
+                  "Quick",
+                  "Full"
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "CollectInvestigationPackageAction": {
+        "description": "What `collectInvestigationPackage` answers with; `type` is always `CollectInvestigationPackage` (D4).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "CollectInvestigationPackage"
+              }
+            }
+          }
+        ]
+      },
+      "StopAndQuarantineFileAction": {
+        "description": "What `StopAndQuarantineFile` answers with; `type` is always `StopAndQuarantineFile` and `relatedFileInfo`\nnames the file by its SHA-1 (D6, D10, D13).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "StopAndQuarantineFile"
+              },
+              "relatedFileInfo": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/RelatedFileInfo"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "fileIdentifierType": {
+                        "const": "Sha1"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "OffboardAction": {
+        "description": "What `offboard` answers with (201, payloads 05, 06); `type` is always `Offboard`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "Offboard"
+              }
+            }
+          }
+        ]
+      },
       "RelatedFileInfo": {
         "type": "object",
         "description": "The file a StopAndQuarantineFile action is about (mde-api.md §2, S5, S7).",
@@ -3235,11 +3363,15 @@ export const spec = {
         "x-mde-required": [
           "Comment"
         ],
+        "required": [
+          "Comment"
+        ],
         "x-fidelity": "inferred",
         "x-fidelity-reason": "The default when IsolationType is omitted and the answer to an invalid value are not documented (mde-actions-family.md open question 1).",
         "properties": {
           "Comment": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 4000,
             "description": "Comment to associate with the action. Required; at most 4000 characters.",
             "x-fidelity": "inferred",
@@ -3269,11 +3401,16 @@ export const spec = {
           "Comment",
           "ScanType"
         ],
+        "required": [
+          "Comment",
+          "ScanType"
+        ],
         "x-fidelity": "inferred",
         "x-fidelity-reason": "Error codes for a bad body are project decisions (mde-actions-family.md §3).",
         "properties": {
           "Comment": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 4000,
             "description": "Comment to associate with the action. Required; at most 4000 characters.",
             "x-fidelity": "inferred",
@@ -3302,11 +3439,16 @@ export const spec = {
           "Comment",
           "Sha1"
         ],
+        "required": [
+          "Comment",
+          "Sha1"
+        ],
         "x-fidelity": "inferred",
         "x-fidelity-reason": "What a malformed Sha1 is answered is not recorded; the simulator answers payload 12 (mde-actions-family.md open question 7).",
         "properties": {
           "Comment": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 4000,
             "description": "Comment to associate with the action. Required; at most 4000 characters.",
             "x-fidelity": "inferred",

@@ -576,6 +576,51 @@ export interface components {
             /** @description Undocumented; null in every capture. */
             troubleshootInfo: null;
         };
+        /**
+         * @description What `isolate` answers with: a `MachineAction` whose `type` is always `Isolate` and whose `scope` is the
+         *     IsolationType sent, or null when none was (payload 04; mde-actions-family.md §1).
+         */
+        IsolateAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "Isolate";
+            /** @enum {unknown} */
+            scope?: "Full" | "Selective" | "UnManagedDevice" | null;
+        };
+        /** @description What `unisolate` answers with; `type` is always `Unisolate`, `scope` null (payload 03). */
+        UnisolateAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "Unisolate";
+            scope?: null;
+        };
+        /** @description What `runAntiVirusScan` answers with; `type` is always `RunAntiVirusScan`, `scope` the ScanType (D3, D10). */
+        RunAntiVirusScanAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "RunAntiVirusScan";
+            /** @enum {unknown} */
+            scope?: "Quick" | "Full";
+        };
+        /** @description What `collectInvestigationPackage` answers with; `type` is always `CollectInvestigationPackage` (D4). */
+        CollectInvestigationPackageAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "CollectInvestigationPackage";
+        };
+        /**
+         * @description What `StopAndQuarantineFile` answers with; `type` is always `StopAndQuarantineFile` and `relatedFileInfo`
+         *     names the file by its SHA-1 (D6, D10, D13).
+         */
+        StopAndQuarantineFileAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "StopAndQuarantineFile";
+            relatedFileInfo?: components["schemas"]["RelatedFileInfo"] & {
+                /** @constant */
+                fileIdentifierType?: "Sha1";
+            };
+        };
+        /** @description What `offboard` answers with (201, payloads 05, 06); `type` is always `Offboard`. */
+        OffboardAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "Offboard";
+        };
         /** @description The file a StopAndQuarantineFile action is about (mde-api.md §2, S5, S7). */
         RelatedFileInfo: {
             fileIdentifier: string;
@@ -708,7 +753,7 @@ export interface components {
          */
         IsolateRequest: {
             /** @description Comment to associate with the action. Required; at most 4000 characters. */
-            Comment?: string;
+            Comment: string;
             /**
              * @description Type of isolation; omitted → the action's `scope` is null and the device is isolated fully.
              * @enum {string}
@@ -724,12 +769,12 @@ export interface components {
          */
         ScanRequest: {
             /** @description Comment to associate with the action. Required; at most 4000 characters. */
-            Comment?: string;
+            Comment: string;
             /**
              * @description `Quick` or `Full`; it becomes the action's `scope`.
              * @enum {string}
              */
-            ScanType?: "Quick" | "Full";
+            ScanType: "Quick" | "Full";
         };
         /**
          * @description Body of StopAndQuarantineFile. `Comment` and `Sha1` (the SHA-1 of the file, 40 hexadecimal characters) are both required.
@@ -740,9 +785,9 @@ export interface components {
          */
         StopAndQuarantineRequest: {
             /** @description Comment to associate with the action. Required; at most 4000 characters. */
-            Comment?: string;
+            Comment: string;
             /** @description SHA-1 of the file to stop and quarantine. */
-            Sha1?: string;
+            Sha1: string;
         };
         /** @description The answer of getPackageUri: an OData primitive, `@odata.context` then `value` (mde-actions-family.md §5). */
         PackageUri: {
@@ -1360,7 +1405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["IsolateAction"];
                 };
             };
             400: components["responses"]["IsolateBadRequest"];
@@ -1397,7 +1442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["UnisolateAction"];
                 };
             };
             400: components["responses"]["ActionBadRequest"];
@@ -1434,7 +1479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["RunAntiVirusScanAction"];
                 };
             };
             400: components["responses"]["ScanBadRequest"];
@@ -1471,7 +1516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["CollectInvestigationPackageAction"];
                 };
             };
             400: components["responses"]["ActionBadRequest"];
@@ -1559,7 +1604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["StopAndQuarantineFileAction"];
                 };
             };
             400: components["responses"]["QuarantineBadRequest"];
@@ -1604,7 +1649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["OffboardAction"];
                 };
             };
             400: components["responses"]["ActionBadRequest"];
