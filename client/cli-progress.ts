@@ -1,6 +1,6 @@
 /**
- * The progress indicator the CLI shows on stderr while waiting for an action, only when stderr is a TTY
- * (never in pipes, CI logs or --json scripts).
+ * The progress indicator the CLI shows on stderr while waiting for an action: the status and the time
+ * waited, only when stderr is a TTY (never in pipes, CI logs or --json scripts).
  * @module
  */
 
@@ -18,13 +18,29 @@ export interface Progress {
   stop(): void;
 }
 
+/** What the spinner shows. */
+export interface ProgressOptions {
+  /** The first text, e.g. `Waiting for UnrestrictCodeExecution <id>: Pending`. */
+  text: string;
+  /** The clock the elapsed time is read from (the CLI's, so tests can drive it). @default Date.now */
+  now?: () => number;
+}
+
+function elapsed(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
 /** A spinner on `stream` when it is a TTY, else a no-op. */
-export function startProgress(stream: CliStream, text: string): Progress {
+export function startProgress(stream: CliStream, options: ProgressOptions): Progress {
   if (stream.isTTY !== true) return { update: () => {}, stop: () => {} };
+  const write = (text: string) => stream.write(text);
+  const now = options.now ?? Date.now;
+  const started = now();
   let frame = 0;
-  let current = text;
+  let current = options.text;
   const render = () => {
-    stream.write(`\r\x1b[K${frames[frame % frames.length]} ${current}`);
+    write(`\r\x1b[K${frames[frame % frames.length]} ${current} (${elapsed(now() - started)})`);
     frame++;
   };
   render();
@@ -37,7 +53,7 @@ export function startProgress(stream: CliStream, text: string): Progress {
     },
     stop: () => {
       clearInterval(timer);
-      stream.write('\r\x1b[K');
+      write('\r\x1b[K');
     },
   };
 }

@@ -7,11 +7,11 @@
 import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { IsolationType, MachineAction, ScanType } from '../openapi/index.ts';
-import type { CliEnvironment, GlobalOptions } from './cli.ts';
 import { count, nonEmpty, positiveSeconds } from './cli-arguments.ts';
 import { formatMachineList } from './cli-format.ts';
 import type { DefenderClient } from './defender-client.ts';
 import { ExitCodes } from './exit-codes.ts';
+import type { CliEnvironment, GlobalOptions } from './main.ts';
 import type { MachineActionOptions } from './types.ts';
 
 /** What the commands use from the program around them. */

@@ -4,7 +4,7 @@
  *
  * Deliberately not exported: the request pipeline, transport and retry decision functions (internal seams that
  * may change; configure them through {@link DefenderClientOptions}), and the CLI (run `mde` or import
- * `client/cli.ts`).
+ * `client/main.ts`).
  * @module
  */
 

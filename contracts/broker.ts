@@ -168,6 +168,9 @@ export async function verifyFromBroker(settings: BrokerSettings, server: Running
     },
     requestFilter: (req, _res, next) => {
       if (req.path === '/_pactSetup') return next();
+      // A real token replaces a recorded Bearer one only: a request recorded without one goes as it is.
+      const recorded = req.headers.authorization;
+      if (typeof recorded !== 'string' || !/^Bearer\s+\S/i.test(recorded)) return next();
       const mint =
         caller === 'invalid-token'
           ? control.mintToken({ tenantId, clientId: appWith(true), signWith: 'untrusted' })

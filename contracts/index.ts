@@ -1,52 +1,20 @@
 /**
- * The contract kit (`mde-sim/contracts`): the provider-state catalogue consumer tests name, verification of
- * pacts against the simulator (and, guarded, against the real service), and the comparison of pacts with
- * the OpenAPI document.
+ * The contract kit (`mde-sim/contracts`): the provider-state catalogue that consumer tests name. Verification
+ * itself is the `mde-sim verify` command (README, "Contracts").
  *
- * Deliberately not exported: the per-interaction runner and the broker helpers (internal seams; the broker
- * steps are scripts, `node contracts/broker.ts`).
+ * Deliberately not exported: the verification functions, the per-interaction runner, the live-mode and
+ * broker helpers and the CLI plumbing. They are the command's inside and may change; the command line is
+ * the stable surface.
  * @module
  */
 
-export {
-  type LiveSettings,
-  type LiveVerificationOptions,
-  liveSettingsFromEnv,
-  verifyLive,
-} from './live-verification.ts';
-export {
-  consumerName,
-  listPactFiles,
-  type PactFile,
-  type PactInteraction,
-  pactsDir,
-  providerName,
-  readPact,
-} from './pact-files.ts';
 export {
   allProviderStates,
   type CallerKind,
   describeCatalogue,
   type InjectedValues,
-  type LiveStateContext,
-  type LiveSupport,
   type ProviderState,
   providerStates,
-  type ResolvedState,
-  resolveState,
-  type SimulatorStateContext,
   type StateParams,
   stateName,
 } from './provider-states.ts';
-export {
-  formatReport,
-  type InteractionResult,
-} from './report.ts';
-export {
-  findUnknownStates,
-  type SimulatorVerificationOptions,
-  type UnknownState,
-  verifyAgainstSimulator,
-} from './simulator-verification.ts';
-export { compareWithSpec, formatFindings, type SpecFinding } from './spec-comparison.ts';
-export { registerVerifyCommand, type VerifyCommandIo, VerifyFailedError } from './verify-command.ts';

@@ -15,11 +15,11 @@ import {
   parseCertificatePem,
   resolveEndpoint,
 } from '../client/index.ts';
-import { runInteraction, type StateHandlers } from './interaction-runner.ts';
-import { type PactInteraction, readPact, statesOf } from './pact-files.ts';
+import { createInteractionRunner, type StateHandlers } from './interaction-runner.ts';
+import { type PactInteraction, providerName, readPact, statesOf } from './pact-files.ts';
 import { allProviderStates, type CallerKind, callerOf, type LiveStateContext } from './provider-states.ts';
 import type { InteractionResult } from './report.ts';
-import { isHttpInteraction, resolveStates } from './simulator-verification.ts';
+import { recordsBearerToken, resolveStates, verdictBeforeSending } from './simulator-verification.ts';
 
 /** Settings of a live run, from the environment (see {@link liveSettingsFromEnv}). */
 export interface LiveSettings {
@@ -140,6 +140,10 @@ function actionTypeOf(interaction: PactInteraction): MachineActionType | undefin
 export interface LiveVerificationOptions {
   settings: LiveSettings;
   pactFiles: readonly string[];
+  /** The provider name the pacts must name. @default 'defender-for-endpoint-api' */
+  provider?: string | undefined;
+  /** Where pact's own verifier output goes (`--verbose`); dropped without it. */
+  verboseOut?: NodeJS.WritableStream | undefined;
 }
 
 /** Runs the guarded live verification; never throws for one interaction, reports it instead. */
@@ -159,6 +163,8 @@ export async function verifyLive(options: LiveVerificationOptions): Promise<Inte
   });
   const liveMachine = settings.machineIds[0]!;
   const results: InteractionResult[] = [];
+  const runner = createInteractionRunner({ verboseOut: options.verboseOut });
+  const expectedProvider = options.provider ?? providerName;
   const tokenFor = async (caller: CallerKind): Promise<string> => {
     if (caller === 'app-without-restrict-role') {
       const token = (await noRole!.getToken(scope))?.token ?? '';
@@ -177,22 +183,21 @@ export async function verifyLive(options: LiveVerificationOptions): Promise<Inte
   try {
     for (const file of options.pactFiles) {
       const { pact } = await readPact(file);
-      for (const interaction of pact.interactions.filter(isHttpInteraction)) {
+      for (const interaction of pact.interactions) {
         const base = {
           pactFile: file,
+          consumer: pact.consumer.name,
           description: interaction.description,
           states: statesOf(interaction).map((s) => s.name),
+          ...(interaction.pending === true ? { pending: true } : {}),
         };
         const skip = (reason: string) => results.push({ ...base, outcome: 'skipped', reason });
-        const { resolved, unknown } = resolveStates(interaction, allProviderStates);
-        if (unknown.length > 0) {
-          results.push({
-            ...base,
-            outcome: 'failed',
-            reason: `unknown provider state "${unknown.join('", "')}"`,
-          });
+        const early = verdictBeforeSending(pact, interaction, expectedProvider, allProviderStates);
+        if (early !== undefined) {
+          results.push({ ...base, ...early });
           continue;
         }
+        const { resolved } = resolveStates(interaction, allProviderStates);
         const unsafe = resolved.find((s) => !s.entry.live.safe);
         if (unsafe) {
           skip(`state "${unsafe.entry.name}" is not set up live: ${unsafe.entry.live.reason}`);
@@ -240,26 +245,29 @@ export async function verifyLive(options: LiveVerificationOptions): Promise<Inte
         };
         const stateHandlers: StateHandlers = {};
         for (const state of resolved) {
-          stateHandlers[state.name] = async () => {
-            if (state.entry.live.setUp === undefined) return {};
-            try {
-              const values = await state.entry.live.setUp(context, state.params);
-              for (const [key, liveValue] of Object.entries(values)) {
-                const pactValue = state.params[key];
-                if (pactValue !== undefined && pactValue !== liveValue)
-                  replacements.set(pactValue, liveValue);
-                if (key === 'machineId') safeMachines.add(liveValue.toLowerCase());
+          stateHandlers[state.name] = {
+            setup: async () => {
+              if (state.entry.live.setUp === undefined) return {};
+              try {
+                const values = await state.entry.live.setUp(context, state.params);
+                for (const [key, liveValue] of Object.entries(values)) {
+                  const pactValue = state.params[key];
+                  if (pactValue !== undefined && pactValue !== liveValue)
+                    replacements.set(pactValue, liveValue);
+                  if (key === 'machineId') safeMachines.add(liveValue.toLowerCase());
+                }
+                return values;
+              } catch (error) {
+                setupErrors.push(`state "${state.entry.name}": ${(error as Error).message}`);
+                throw error;
               }
-              return values;
-            } catch (error) {
-              setupErrors.push(`state "${state.entry.name}": ${(error as Error).message}`);
-              throw error;
-            }
+            },
           };
         }
-        let token: string;
+        // A real token replaces a recorded Bearer one only: a request recorded without one goes as it is.
+        let token: string | undefined;
         try {
-          token = await tokenFor(caller);
+          token = recordsBearerToken(interaction) ? await tokenFor(caller) : undefined;
         } catch (error) {
           results.push({
             ...base,
@@ -270,7 +278,7 @@ export async function verifyLive(options: LiveVerificationOptions): Promise<Inte
         }
         let refused: string | undefined;
         const startedAt = Date.now();
-        const run = await runInteraction({
+        const verdict = await runner.run({
           pact,
           interaction,
           providerBaseUrl: settings.baseUrl,
@@ -290,7 +298,7 @@ export async function verifyLive(options: LiveVerificationOptions): Promise<Inte
               url = '/api/mde-sim-live-guard-refused';
             }
             request.url = url;
-            request.headers.authorization = `Bearer ${token}`;
+            if (token !== undefined) request.headers.authorization = `Bearer ${token}`;
           },
         });
         for (const task of cleanups) await task().catch(() => undefined);
@@ -300,14 +308,21 @@ export async function verifyLive(options: LiveVerificationOptions): Promise<Inte
           skip(`the state could not be set up live: ${setupErrors.join('; ')}`);
         } else if (refused !== undefined) {
           results.push({ ...base, outcome: 'failed', reason: `refused by the guard: ${refused}` });
-        } else if (!run.ok) {
-          results.push({ ...base, outcome: 'failed', reason: run.reason });
+        } else if (!verdict.passed) {
+          results.push({
+            ...base,
+            ...(verdict.pending ? { pending: true } : {}),
+            outcome: 'failed',
+            reason: verdict.error ?? 'the service answered otherwise:',
+            mismatches: verdict.mismatches,
+          });
         } else {
           results.push({ ...base, outcome: 'verified' });
         }
       }
     }
   } finally {
+    await runner.close();
     await client.close();
     await credential.close();
     await noRole?.close();

@@ -38,6 +38,8 @@ export interface PactInteraction {
     matchingRules?: Record<string, unknown>;
   };
   response: { status: number; headers?: Record<string, unknown>; body?: unknown };
+  /** V4: a pending interaction's failure does not fail the run. */
+  pending?: boolean;
   [key: string]: unknown;
 }
 
@@ -54,6 +56,34 @@ export interface PactFile {
 export interface LoadedPact {
   path: string;
   pact: PactFile;
+}
+
+/** The Authorization header the pact recorded for the request (V4 keeps header values in arrays). */
+export function recordedAuthorization(interaction: PactInteraction): string | undefined {
+  for (const [name, value] of Object.entries(interaction.request?.headers ?? {})) {
+    if (name.toLowerCase() !== 'authorization') continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    return typeof first === 'string' ? first : undefined;
+  }
+  return undefined;
+}
+
+/** Why an interaction cannot be sent to an HTTP provider, or undefined when it can. */
+export function unsupportedReason(interaction: PactInteraction): string | undefined {
+  const type = interaction.type;
+  if (type === 'Asynchronous/Messages')
+    return 'a message interaction: the simulator speaks HTTP only, so there is nothing to send';
+  if (type === 'Synchronous/Messages')
+    return 'a synchronous message interaction: the simulator speaks HTTP only, so there is nothing to send';
+  if (type !== undefined && type !== 'Synchronous/HTTP')
+    return `an interaction of type "${type}", which the verifier does not support`;
+  if (interaction.pluginConfiguration !== undefined || interaction.interactionMarkup !== undefined) {
+    return 'an interaction written with a pact plugin, which the verifier does not load';
+  }
+  if (typeof interaction.request?.method !== 'string' || typeof interaction.request.path !== 'string') {
+    return 'an interaction without an HTTP request (method and path)';
+  }
+  return undefined;
 }
 
 /** The states of an interaction, whichever pact version wrote it. */
@@ -94,6 +124,14 @@ export async function readPact(path: string): Promise<LoadedPact> {
     pact = JSON.parse(await readFile(path, 'utf8')) as PactFile;
   } catch (error) {
     throw new Error(`${path} is not a readable JSON file: ${(error as Error).message}`);
+  }
+  // V3 message pacts keep their messages apart: read them as message interactions, so each gets a line.
+  const messages = (pact as { messages?: unknown }).messages;
+  if (!Array.isArray(pact?.interactions) && Array.isArray(messages)) {
+    pact.interactions = messages.map((message) => ({
+      ...(message as PactInteraction),
+      type: 'Asynchronous/Messages',
+    }));
   }
   if (!Array.isArray(pact?.interactions) || typeof pact.consumer?.name !== 'string') {
     throw new Error(`${path} is not a pact file (no consumer or interactions).`);

@@ -10,9 +10,10 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { NotFoundError } from '../client/errors.ts';
 import type { DefenderClient } from '../client/index.ts';
-import { NotFoundError } from '../client/index.ts';
 import type { SimulatorControl } from '../mock/core/control-api.ts';
+import { providerStateNames } from '../mock/core/provider-state-names.ts';
 
 /** Parameters of a state, by name (`machineId`, `actionId`). */
 export type StateParams = Readonly<Record<string, string>>;
@@ -21,7 +22,8 @@ export type StateParams = Readonly<Record<string, string>>;
 export type InjectedValues = Record<string, string>;
 
 /**
- * Who the verified request is sent as. The pact's recorded Authorization header is always replaced:
+ * Who the verified request is sent as. A `Bearer` Authorization header the pact recorded is replaced by a
+ * token for this caller; a request recorded without one (or with another scheme) is sent as recorded:
  * - `remediation-app`: an app holding Machine.RestrictExecution and Machine.Read.All (the default);
  * - `app-without-restrict-role`: an app holding Machine.Read.All only;
  * - `invalid-token`: a token the service must refuse (bad signature).
@@ -175,7 +177,7 @@ function randomMachineId(): string {
 /** The catalogue. Every name a consumer may use with `given`. */
 export const providerStates = {
   machineRestricted: {
-    name: 'machine {machineId} exists and is restricted',
+    name: providerStateNames.machineRestricted,
     params: ['machineId'],
     description:
       'The machine is onboarded, online and restricted to Microsoft-signed code, and no action is pending on it: an unrestrict is accepted (201).',
@@ -195,7 +197,7 @@ export const providerStates = {
     },
   },
   unrestrictPending: {
-    name: 'an UnrestrictCodeExecution action is pending on machine {machineId}',
+    name: providerStateNames.unrestrictPending,
     params: ['machineId'],
     description:
       'The machine exists and an UnrestrictCodeExecution action on it is Pending: a second unrestrict is refused with 400 ActiveRequestAlreadyExists. Injects `actionId`, the pending action.',
@@ -223,7 +225,7 @@ export const providerStates = {
     },
   },
   machineMissing: {
-    name: 'machine {machineId} does not exist',
+    name: providerStateNames.machineMissing,
     params: ['machineId'],
     description: 'No machine has that id in the tenant: action calls answer 404 ResourceNotFound.',
     async setUp(control, params, context) {
@@ -251,7 +253,7 @@ export const providerStates = {
     },
   },
   callerLacksRole: {
-    name: 'the caller lacks Machine.RestrictExecution',
+    name: providerStateNames.callerLacksRole,
     params: [],
     caller: 'app-without-restrict-role',
     description:
@@ -267,7 +269,7 @@ export const providerStates = {
     },
   },
   callerTokenInvalid: {
-    name: 'the caller presents an invalid token',
+    name: providerStateNames.callerTokenInvalid,
     params: [],
     caller: 'invalid-token',
     description:
@@ -281,7 +283,7 @@ export const providerStates = {
     },
   },
   rateLimitExhausted: {
-    name: 'the caller has exhausted its rate limit',
+    name: providerStateNames.rateLimitExhausted,
     params: [],
     description:
       "The caller's quota for every operation is used up in the current window: calls answer 429 with Retry-After.",
@@ -308,7 +310,7 @@ export const providerStates = {
     },
   },
   actionExists: {
-    name: 'machine action {actionId} exists',
+    name: providerStateNames.actionExists,
     params: ['actionId'],
     description:
       'A machine action exists; its real id is injected as `actionId` (use fromProviderState in the path).',
@@ -331,7 +333,7 @@ export const providerStates = {
     },
   },
   actionMissing: {
-    name: 'machine action {actionId} does not exist',
+    name: providerStateNames.actionMissing,
     params: ['actionId'],
     description: 'No machine action has that GUID: getMachineAction answers 404 ResourceNotFound.',
     async setUp(control, params, context) {

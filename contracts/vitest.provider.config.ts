@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['contracts/provider/**/*.test.ts'],
     fileParallelism: false,
     env: { SCARF_ANALYTICS: 'false', PACT_DO_NOT_TRACK: 'true' },
+    // Pact's verifier proxy uses http-proxy 1.18, which calls util._extend (DEP0060, deprecated since Node 22).
+    execArgv: ['--disable-warning=DEP0060'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

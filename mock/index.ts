@@ -28,6 +28,14 @@ export {
 } from './core/simulator.ts';
 export type { LifecycleOptions } from './core/tenant-state.ts';
 export { formatTimestamp, parseTimestamp } from './core/timestamps.ts';
+export { type HarOptions, harFromJournal } from './core/traffic-har.ts';
+export {
+  type PactFromTrafficOptions,
+  pactFromTraffic,
+  type RecordedPact,
+  type SkippedCall,
+} from './core/traffic-pact.ts';
+export type { RecordedExchange, StateFacts } from './core/traffic-recorder.ts';
 export type {
   AppRegistration,
   Clock,

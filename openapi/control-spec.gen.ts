@@ -582,6 +582,170 @@ export const controlSpec = {
         }
       }
     },
+    "/_sim/journal/recording": {
+      "get": {
+        "operationId": "getRecording",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Whether traffic recording is on (the journal keeps redacted bodies and the state each call met).",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Recording"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      },
+      "put": {
+        "operationId": "setRecording",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Switches traffic recording on or off.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RecordingSetting"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Recording"
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/journal/pact": {
+      "get": {
+        "operationId": "getRecordedPact",
+        "tags": [
+          "observability"
+        ],
+        "summary": "A Pact V4 file made from the recorded API calls (provider states inferred, matchers for ids, times, tokens).",
+        "parameters": [
+          {
+            "name": "consumer",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "provider",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The pact.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "consumer",
+                    "provider",
+                    "interactions",
+                    "metadata"
+                  ],
+                  "properties": {
+                    "consumer": {
+                      "type": "object"
+                    },
+                    "provider": {
+                      "type": "object"
+                    },
+                    "interactions": {
+                      "type": "array",
+                      "items": {
+                        "type": "object"
+                      }
+                    },
+                    "metadata": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/journal/har": {
+      "get": {
+        "operationId": "getHar",
+        "tags": [
+          "observability"
+        ],
+        "summary": "The journal as HAR 1.2 (for browser dev tools and proxies).",
+        "parameters": [
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The HAR document.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "log"
+                  ],
+                  "properties": {
+                    "log": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
     "/_sim/retries": {
       "get": {
         "operationId": "getRetries",
@@ -619,6 +783,108 @@ export const controlSpec = {
                 }
               }
             }
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/callers": {
+      "get": {
+        "operationId": "getCallers",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Who called the API, per caller and operation - quota windows in use, remaining budget, 429s and retries.",
+        "description": "The record behind the live page's quota view: for each caller (tenant + app) and operation it called,\nevery quota window with the admitted calls still inside it, and the 429 record of `GET /_sim/retries`.\n",
+        "parameters": [
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Callers and their quota use.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "callers"
+                  ],
+                  "properties": {
+                    "callers": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CallerUsage"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "403": {
+            "$ref": "#/components/responses/Refused"
+          }
+        }
+      }
+    },
+    "/_sim/events": {
+      "get": {
+        "operationId": "getEvents",
+        "tags": [
+          "observability"
+        ],
+        "summary": "Every status actions took after a cursor, stamped with simulator time (the live timeline).",
+        "description": "Poll with `after` set to the `latest` of the previous answer. Lifecycles are settled to now first, so\na clock jump still yields each intermediate status with its own time. Answered from a bounded buffer\n(2000 events): `truncated` says events after the cursor were dropped; a new `generation` (after a\nreset) means start over from `after=0`. Successful reads of the control API are not journaled, so\npolling does not push calls out of the journal.\n",
+        "parameters": [
+          {
+            "name": "after",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9999
+            }
+          },
+          {
+            "name": "tenantId",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The events after the cursor, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ActivityPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
           },
           "403": {
             "$ref": "#/components/responses/Refused"
@@ -821,6 +1087,16 @@ export const controlSpec = {
           }
         }
       },
+      "Recording": {
+        "description": "Whether traffic recording is on.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/RecordingSetting"
+            }
+          }
+        }
+      },
       "Invalid": {
         "description": "The request does not fit its schema (the message names the field).",
         "content": {
@@ -853,6 +1129,18 @@ export const controlSpec = {
       }
     },
     "schemas": {
+      "RecordingSetting": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "enabled"
+        ],
+        "properties": {
+          "enabled": {
+            "type": "boolean"
+          }
+        }
+      },
       "ControlError": {
         "type": "object",
         "required": [
@@ -1549,19 +1837,102 @@ export const controlSpec = {
           "apps": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/AppSummary"
             }
           },
           "users": {
             "type": "array",
             "items": {
-              "type": "object"
+              "$ref": "#/components/schemas/UserSummary"
             }
           },
           "machines": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/MachineSummary"
+            }
+          }
+        }
+      },
+      "AppSummary": {
+        "type": "object",
+        "description": "An app registration with its demo credentials.",
+        "required": [
+          "clientId",
+          "displayName",
+          "clientSecret",
+          "hasCertificate",
+          "isPublicClient",
+          "roles",
+          "delegatedScopes"
+        ],
+        "properties": {
+          "clientId": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "clientSecret": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "hasCertificate": {
+            "type": "boolean"
+          },
+          "isPublicClient": {
+            "type": "boolean"
+          },
+          "roles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "delegatedScopes": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "UserSummary": {
+        "type": "object",
+        "description": "A user with the demo password.",
+        "required": [
+          "objectId",
+          "userPrincipalName",
+          "displayName",
+          "password",
+          "mdeRoles",
+          "deviceGroups"
+        ],
+        "properties": {
+          "objectId": {
+            "type": "string"
+          },
+          "userPrincipalName": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": "string"
+          },
+          "password": {
+            "type": "string"
+          },
+          "mdeRoles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "deviceGroups": {
+            "type": "array",
+            "items": {
+              "type": "string"
             }
           }
         }
@@ -1584,6 +1955,169 @@ export const controlSpec = {
             "type": "integer",
             "minimum": 1,
             "maximum": 2592000
+          }
+        }
+      },
+      "WindowUsage": {
+        "type": "object",
+        "required": [
+          "limit",
+          "windowSeconds",
+          "used",
+          "remaining"
+        ],
+        "properties": {
+          "limit": {
+            "type": "integer"
+          },
+          "windowSeconds": {
+            "type": "integer"
+          },
+          "used": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Admitted calls still inside the window."
+          },
+          "remaining": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "CallerUsage": {
+        "type": "object",
+        "required": [
+          "tenantId",
+          "clientId",
+          "displayName",
+          "operations"
+        ],
+        "properties": {
+          "tenantId": {
+            "type": "string"
+          },
+          "clientId": {
+            "type": "string"
+          },
+          "displayName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "operations": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "operationId",
+                "windows",
+                "throttled",
+                "earlyRetries",
+                "honouredRetries"
+              ],
+              "properties": {
+                "operationId": {
+                  "type": "string"
+                },
+                "windows": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/WindowUsage"
+                  }
+                },
+                "throttled": {
+                  "type": "integer",
+                  "description": "429 answers given."
+                },
+                "earlyRetries": {
+                  "type": "integer",
+                  "description": "Calls made before the last Retry-After had elapsed."
+                },
+                "honouredRetries": {
+                  "type": "integer"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ActivityEvent": {
+        "type": "object",
+        "required": [
+          "seq",
+          "time",
+          "tenantId",
+          "actionId",
+          "type",
+          "status",
+          "machineId",
+          "computerDnsName",
+          "requestor"
+        ],
+        "properties": {
+          "seq": {
+            "type": "integer"
+          },
+          "time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "actionId": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "machineId": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "computerDnsName": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "requestor": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "ActivityPage": {
+        "type": "object",
+        "required": [
+          "generation",
+          "latest",
+          "truncated",
+          "events"
+        ],
+        "properties": {
+          "generation": {
+            "type": "integer"
+          },
+          "latest": {
+            "type": "integer"
+          },
+          "truncated": {
+            "type": "boolean"
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ActivityEvent"
+            }
           }
         }
       },
@@ -2353,6 +2887,14 @@ export const controlSpec = {
             ],
             "minimum": 0,
             "maximum": 65535
+          },
+          "record": {
+            "type": "boolean",
+            "description": "Start with traffic recording on (`--record`)."
+          },
+          "publicOrigin": {
+            "type": "string",
+            "description": "Origin written into host-bearing values such as `@odata.context` (`--public-origin`)."
           },
           "persist": {
             "type": "boolean"

@@ -232,6 +232,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_sim/journal/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether traffic recording is on (the journal keeps redacted bodies and the state each call met). */
+        get: operations["getRecording"];
+        /** Switches traffic recording on or off. */
+        put: operations["setRecording"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/journal/pact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Pact V4 file made from the recorded API calls (provider states inferred, matchers for ids, times, tokens). */
+        get: operations["getRecordedPact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/journal/har": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal as HAR 1.2 (for browser dev tools and proxies). */
+        get: operations["getHar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_sim/retries": {
         parameters: {
             query?: never;
@@ -241,6 +293,51 @@ export interface paths {
         };
         /** Per caller and operation, 429s given, early retries and honoured retries. */
         get: operations["getRetries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/callers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who called the API, per caller and operation - quota windows in use, remaining budget, 429s and retries.
+         * @description The record behind the live page's quota view: for each caller (tenant + app) and operation it called,
+         *     every quota window with the admitted calls still inside it, and the 429 record of `GET /_sim/retries`.
+         */
+        get: operations["getCallers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/_sim/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every status actions took after a cursor, stamped with simulator time (the live timeline).
+         * @description Poll with `after` set to the `latest` of the previous answer. Lifecycles are settled to now first, so
+         *     a clock jump still yields each intermediate status with its own time. Answered from a bounded buffer
+         *     (2000 events): `truncated` says events after the cursor were dropped; a new `generation` (after a
+         *     reset) means start over from `after=0`. Successful reads of the control API are not journaled, so
+         *     polling does not push calls out of the journal.
+         */
+        get: operations["getEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -287,6 +384,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RecordingSetting: {
+            enabled: boolean;
+        };
         ControlError: {
             error: {
                 /** @example InvalidControlRequest */
@@ -471,14 +571,72 @@ export interface components {
             id: string;
             domain: string;
             displayName: string;
-            apps: Record<string, never>[];
-            users: Record<string, never>[];
+            apps: components["schemas"]["AppSummary"][];
+            users: components["schemas"]["UserSummary"][];
             machines: components["schemas"]["MachineSummary"][];
+        };
+        /** @description An app registration with its demo credentials. */
+        AppSummary: {
+            clientId: string;
+            displayName: string;
+            clientSecret: string | null;
+            hasCertificate: boolean;
+            isPublicClient: boolean;
+            roles: string[];
+            delegatedScopes: string[];
+        };
+        /** @description A user with the demo password. */
+        UserSummary: {
+            objectId: string;
+            userPrincipalName: string;
+            displayName: string;
+            password: string;
+            mdeRoles: string[];
+            deviceGroups: string[];
         };
         RateLimitWindow: {
             /** @description Calls admitted per window (millions are fine for load tests; memory follows the calls made, not the limit). */
             limit: number;
             windowSeconds: number;
+        };
+        WindowUsage: {
+            limit: number;
+            windowSeconds: number;
+            /** @description Admitted calls still inside the window. */
+            used: number;
+            remaining: number;
+        };
+        CallerUsage: {
+            tenantId: string;
+            clientId: string;
+            displayName: string | null;
+            operations: {
+                operationId: string;
+                windows: components["schemas"]["WindowUsage"][];
+                /** @description 429 answers given. */
+                throttled: number;
+                /** @description Calls made before the last Retry-After had elapsed. */
+                earlyRetries: number;
+                honouredRetries: number;
+            }[];
+        };
+        ActivityEvent: {
+            seq: number;
+            /** Format: date-time */
+            time: string;
+            tenantId: string;
+            actionId: string;
+            type: string;
+            status: string;
+            machineId: string | null;
+            computerDnsName: string | null;
+            requestor: string | null;
+        };
+        ActivityPage: {
+            generation: number;
+            latest: number;
+            truncated: boolean;
+            events: components["schemas"]["ActivityEvent"][];
         };
         /** @description Whether quotas apply, and windows per operationId replacing the spec's `x-mde-rate-limits`. */
         RateLimitSetting: {
@@ -691,6 +849,10 @@ export interface components {
             publicHosts?: string[];
             /** @description Port of the proxy mode (`--proxy-port`); null for none. */
             proxyPort?: number | null;
+            /** @description Start with traffic recording on (`--record`). */
+            record?: boolean;
+            /** @description Origin written into host-bearing values such as `@odata.context` (`--public-origin`). */
+            publicOrigin?: string;
             persist?: boolean;
             persistIntervalMs?: number;
         };
@@ -826,6 +988,15 @@ export interface components {
                 "application/json": {
                     faults: components["schemas"]["FaultPlan"][];
                 };
+            };
+        };
+        /** @description Whether traffic recording is on. */
+        Recording: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RecordingSetting"];
             };
         };
         /** @description The request does not fit its schema (the message names the field). */
@@ -1210,6 +1381,94 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    getRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Recording"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    setRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingSetting"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Recording"];
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    getRecordedPact: {
+        parameters: {
+            query: {
+                consumer: string;
+                provider?: string;
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consumer: Record<string, never>;
+                        provider: Record<string, never>;
+                        interactions: Record<string, never>[];
+                        metadata: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    getHar: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HAR document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        log: Record<string, never>;
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
     getRetries: {
         parameters: {
             query?: {
@@ -1232,6 +1491,58 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Refused"];
+        };
+    };
+    getCallers: {
+        parameters: {
+            query?: {
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Callers and their quota use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        callers: components["schemas"]["CallerUsage"][];
+                    };
+                };
+            };
+            400: components["responses"]["Invalid"];
+            403: components["responses"]["Refused"];
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+                tenantId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events after the cursor, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            400: components["responses"]["Invalid"];
             403: components["responses"]["Refused"];
         };
     };

@@ -11,7 +11,7 @@ export const spec = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The single source of truth for mde-sim: the simulator routes by `operationId`, validates requests with\nthis document, and reads the `x-mde-*` extensions; the client and the contract tests use the same file.\n\nEvidence: every fact comes from `shared/reference/mde-api.md` (the fact sheet, cited as \"mde-api.md §N\"),\n`shared/reference/mde-actions-family.md` (isolate, scan, package, quarantine, offboard, machine lists) and\nthe recorded payloads beside them. Where the evidence is silent, the part is marked\n`x-fidelity: inferred` with a one-line `x-fidelity-reason`; those defaults are the project's binding\ndecisions (mde-api.md, \"Decisions for mde-sim where the evidence is silent\").\n\n**Versioned paths.** `/api/v1.0/...` is equivalent to `/api/...` (mde-api.md §1: the version segment is\noptional and omitting it means the latest, `v1.0`). Paths are written once, in the unversioned form; the\ntop-level `x-path-aliases` extension tells the router to strip `/api/v1.0/` to `/api/` before matching.\n\n**Content types on the wire.** The spec keys every body as `application/json`. On the wire a success\nbody is sent as `application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8` with\n`OData-Version: 4.0`, and an error body as `application/json; charset=utf-8` without `OData-Version`\n(mde-api.md §2 \"Success headers\", §4; payloads 10, 16, 17). JSON is compact (no spaces), keys in the\norder the schemas list them.\n\n**Errors.** Every 4xx/5xx body except 405 is the MDE envelope\n`{\"error\":{\"code\":\"…\",\"message\":\"…\",\"target\":\"…\"}}`; `target` is a fresh correlation id in the\nApplication-Insights form `|xxxxxxxx-xxxxxxxxxxxxxxxx.` (mde-api.md §4 and decisions).\n\n**Authentication.** Entra ID bearer tokens (v1.0 access tokens, issuer `https://sts.windows.net/{tid}/`).\nAccepted audiences are listed in `x-mde-audiences`. A missing, malformed, badly signed, expired or\nnot-yet-valid token, or one from another issuer, is answered 401; a valid token for another audience\nis answered 403 (mde-api.md decisions \"401\"). Application tokens carry the permissions in `roles`,\ndelegated tokens in `scp`; each operation's `x-mde-permissions` names what it needs (any one of the\nlisted values suffices).\n\n**Throttling.** Each operation has its own buckets per tenant (`tid`) and application (`appid`):\n100 calls per sliding minute and 1500 per sliding hour (`x-mde-rate-limits`). Every request that\npasses authentication counts, whatever it is answered; 401s and 429s do not count. See the 429\nresponse for the message and `Retry-After`.\n",
+    "description": "The single source of truth for mde-sim: the simulator routes by `operationId`, validates requests with\nthis document, and reads the `x-mde-*` extensions; the client and the contract tests use the same file.\n\nEvidence: every fact comes from `docs/evidence/mde-api.md` (the fact sheet, cited as \"mde-api.md §N\"),\n`docs/evidence/mde-actions-family.md` (isolate, scan, package, quarantine, offboard, machine lists; cited as\n\"mde-actions-family.md §N\") and the recorded payloads in `docs/evidence/payloads/` (cited as \"payload NN\"). Where the evidence is silent, the part is marked\n`x-fidelity: inferred` with a one-line `x-fidelity-reason`; those defaults are the project's binding\ndecisions (mde-api.md, \"Decisions for mde-sim where the evidence is silent\").\n\n**Versioned paths.** `/api/v1.0/...` is equivalent to `/api/...` (mde-api.md §1: the version segment is\noptional and omitting it means the latest, `v1.0`). Paths are written once, in the unversioned form; the\ntop-level `x-path-aliases` extension tells the router to strip `/api/v1.0/` to `/api/` before matching.\n\n**Content types on the wire.** The spec keys every body as `application/json`. On the wire a success\nbody is sent as `application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8` with\n`OData-Version: 4.0`, and an error body as `application/json; charset=utf-8` without `OData-Version`\n(mde-api.md §2 \"Success headers\", §4; payloads 10, 16, 17). JSON is compact (no spaces), keys in the\norder the schemas list them.\n\n**Errors.** Every 4xx/5xx body except 405 is the MDE envelope\n`{\"error\":{\"code\":\"…\",\"message\":\"…\",\"target\":\"…\"}}`; `target` is a fresh correlation id in the\nApplication-Insights form `|xxxxxxxx-xxxxxxxxxxxxxxxx.` (mde-api.md §4 and decisions).\n\n**Authentication.** Entra ID bearer tokens (v1.0 access tokens, issuer `https://sts.windows.net/{tid}/`).\nAccepted audiences are listed in `x-mde-audiences`. A missing, malformed, badly signed, expired or\nnot-yet-valid token, or one from another issuer, is answered 401; a valid token for another audience\nis answered 403 (mde-api.md decisions \"401\"). Application tokens carry the permissions in `roles`,\ndelegated tokens in `scp`; each operation's `x-mde-permissions` names what it needs (any one of the\nlisted values suffices).\n\n**Throttling.** Each operation has its own buckets per tenant (`tid`) and application (`appid`):\n100 calls per sliding minute and 1500 per sliding hour (`x-mde-rate-limits`). Every request that\npasses authentication counts, whatever it is answered; 401s and 429s do not count. See the 429\nresponse for the message and `Retry-After`.\n",
     "x-fidelity": "inferred",
     "x-fidelity-reason": "Throttle accounting, window type and the 401/403 split are project decisions (mde-api.md \"Decisions for mde-sim\", §5)."
   },
@@ -173,7 +173,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/UnrestrictCodeExecutionAction"
                 },
                 "examples": {
                   "unrestrictPending2026": {
@@ -262,7 +262,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/MachineAction"
+                  "$ref": "#/components/schemas/RestrictCodeExecutionAction"
                 },
                 "examples": {
                   "restrictPending2026": {
@@ -473,9 +473,12 @@ export const spec = {
             "name": "$filter",
             "in": "query",
             "required": false,
-            "description": "OData filter, subset described on the operation. Example `machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' and type eq 'UnrestrictCodeExecution'`.",
+            "description": "OData filter, the subset described on the operation. Its tokens, as the `pattern` checks them\n(parentheses are balanced by the simulator's parser, which a pattern cannot do):\n```\nfilter  = *( \"(\" / \"not \" ) clause *\")\" *( ( \" and \" / \" or \" ) *( \"(\" / \"not \" ) clause *\")\" )\nclause  = ( \"id\" / \"machineId\" / \"type\" / \"status\" / \"requestor\" ) ( \" eq \" / \" ne \" ) ( quoted / guid )\n        / \"creationDateTimeUtc\" ( \" eq \" / \" ne \" / \" gt \" / \" ge \" / \" lt \" / \" le \" ) timestamp\nquoted  = \"'\" *( any character but \"'\" / \"''\" ) \"'\"\ntimestamp = ISO-8601 date-time, bare or quoted (e.g. 2026-01-01T00:00:00Z)\n```\nKeywords in any case, property names camelCase or PascalCase; whitespace around tokens is free;\n`not` binds before `and`, `and` before `or`. Example (XSOAR's `or` lists)\n`(machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' or machineId eq '1e5bc9d7e413ddd7902c2932e418702b84d0cc07') and status eq 'Pending'`.\nThe simulator answers anything else 400 `ODataError` with a message naming what it refused.\n",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The service's full grammar is not documented; this is the simulator's subset of Microsoft's filterable properties (mde-api.md §8; `or` as XSOAR sends it, mde-actions-family.md §10), the binding decision for what it accepts.",
             "schema": {
-              "type": "string"
+              "type": "string",
+              "pattern": "^\\s*(?:\\(\\s*|[Nn][Oo][Tt]\\s+)*(?:(?:[Ii]d|[Mm]achineId|[Tt]ype|[Ss]tatus|[Rr]equestor)\\s+(?:[Ee][Qq]|[Nn][Ee])\\s+(?:'(?:[^']|'')*'|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|[Cc]reationDateTimeUtc\\s+(?:[Ee][Qq]|[Nn][Ee]|[Gg][Tt]|[Gg][Ee]|[Ll][Tt]|[Ll][Ee])\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))(?:\\s*\\))*(?:\\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\\s+(?:\\(\\s*|[Nn][Oo][Tt]\\s+)*(?:(?:[Ii]d|[Mm]achineId|[Tt]ype|[Ss]tatus|[Rr]equestor)\\s+(?:[Ee][Qq]|[Nn][Ee])\\s+(?:'(?:[^']|'')*'|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|[Cc]reationDateTimeUtc\\s+(?:[Ee][Qq]|[Nn][Ee]|[Gg][Tt]|[Gg][Ee]|[Ll][Tt]|[Ll][Ee])\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))(?:\\s*\\))*)*\\s*$"
             },
             "examples": {
               "byMachine": {
@@ -489,6 +492,10 @@ export const spec = {
               "pendingSince": {
                 "summary": "Pending actions created since a date",
                 "value": "status eq 'Pending' and creationDateTimeUtc ge 2026-01-01T00:00:00Z"
+              },
+              "xsoarOrLists": {
+                "summary": "XSOAR's or lists of machines and statuses",
+                "value": "(machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' or machineId eq '1e5bc9d7e413ddd7902c2932e418702b84d0cc07') and (status eq 'Pending' or status eq 'InProgress')"
               }
             }
           },
@@ -2573,17 +2580,21 @@ export const spec = {
     "schemas": {
       "ActionRequest": {
         "type": "object",
-        "description": "Body of unrestrict/restrict/cancel: `{\"Comment\": \"<string>\"}`. `Comment` is **required** and\ncase-sensitive, but deliberately not listed in `required` (see `x-mde-required`) and `type: object`\nis the only other constraint, so that request validation does not answer before the operation; the\noperation answers MDE's own 400s:\n- unparsable JSON, empty body, not an object, or `Comment` not a string → `InvalidRequestBody`\n  \"Request body is incorrect\";\n- no `Comment` key (`comment` in lower case does not count) → `MissingRequiredParameter`\n  \"Parameter Comment is missing.\";\n- empty `Comment` → `InvalidInput` \"Invalid input Comment.\".\nOther keys are ignored.\n",
+        "description": "Body of unrestrict/restrict/cancel: `{\"Comment\": \"<string>\"}`. `Comment` is **required**, a non-empty\nstring, and case-sensitive (`required`, `minLength`; `x-mde-required` names it for the simulator,\nwhich checks it before the schema so the answer is MDE's own 400, not a generic one):\n- unparsable JSON, empty body, not an object, or `Comment` not a string → `InvalidRequestBody`\n  \"Request body is incorrect\";\n- no `Comment` key (`comment` in lower case does not count) → `MissingRequiredParameter`\n  \"Parameter Comment is missing.\";\n- empty `Comment` → `InvalidInput` \"Invalid input Comment.\".\nOther keys are ignored.\n",
         "x-mde-required": [
           "Comment"
         ],
+        "required": [
+          "Comment"
+        ],
         "x-fidelity": "inferred",
-        "x-fidelity-reason": "Codes and messages for body errors are project decisions; casing sensitivity is documented (mde-api.md §1, decisions \"Body errors\").",
+        "x-fidelity-reason": "Codes and messages for body errors are project decisions; casing sensitivity is documented (mde-api.md §1, decisions \"Body errors\"); that an empty Comment is refused is inferred (decisions \"Body errors\").",
         "properties": {
           "Comment": {
             "type": "string",
+            "minLength": 1,
             "maxLength": 4000,
-            "description": "Comment to associate with the action. Required. At most 4000 characters: a longer one is answered\n400 `InvalidInput` \"Invalid input Comment.\" like an empty one.\n",
+            "description": "Comment to associate with the action. Required, not empty. At most 4000 characters: a longer one is\nanswered 400 `InvalidInput` \"Invalid input Comment.\" like an empty one.\n",
             "x-fidelity": "inferred",
             "x-fidelity-reason": "The docs state no limit (mde-api.md open questions, \"Comment max length\"); 4000 is the common NVARCHAR(4000) column bound, and without a bound every stored action could hold megabytes."
           }
@@ -2782,6 +2793,38 @@ export const spec = {
             "x-fidelity-reason": "Always null in captures and its non-null shape is unknown (mde-api.md §2), so only null is allowed."
           }
         }
+      },
+      "UnrestrictCodeExecutionAction": {
+        "description": "The action `unrestrictCodeExecution` answers with (the new one, or the pending one under the \"return\npending\" duplicate policy): a `MachineAction` whose `type` is always `UnrestrictCodeExecution`\n(mde-api.md §1, §2; payloads 01, 05). Its `status` is not fixed: a pending action returned under that\npolicy may already be `InProgress`.\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "UnrestrictCodeExecution"
+              }
+            }
+          }
+        ]
+      },
+      "RestrictCodeExecutionAction": {
+        "description": "The action `restrictCodeExecution` answers with: a `MachineAction` whose `type` is always\n`RestrictCodeExecution` (mde-api.md §8; payload 02).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "RestrictCodeExecution"
+              }
+            }
+          }
+        ]
       },
       "IsolateAction": {
         "description": "What `isolate` answers with: a `MachineAction` whose `type` is always `Isolate` and whose `scope` is the\nIsolationType sent, or null when none was (payload 04; mde-actions-family.md §1).\n",
@@ -4149,6 +4192,8 @@ export const spec = {
       },
       "IsolatePending2026": {
         "summary": "Isolate device, fresh action (recorded 2026, payload 04; its `@odata.context` said `#Machines/$entity`, an editing error, corrected here)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Payload 04 as recorded but for `@odata.context`, which its source got wrong (payloads/README.md); every other key and value is the capture's.",
         "value": {
           "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
           "id": "8af71966-4671-4734-a777-a855875c0ec4",

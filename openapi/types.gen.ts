@@ -487,10 +487,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Body of unrestrict/restrict/cancel: `{"Comment": "<string>"}`. `Comment` is **required** and
-         *     case-sensitive, but deliberately not listed in `required` (see `x-mde-required`) and `type: object`
-         *     is the only other constraint, so that request validation does not answer before the operation; the
-         *     operation answers MDE's own 400s:
+         * @description Body of unrestrict/restrict/cancel: `{"Comment": "<string>"}`. `Comment` is **required**, a non-empty
+         *     string, and case-sensitive (`required`, `minLength`; `x-mde-required` names it for the simulator,
+         *     which checks it before the schema so the answer is MDE's own 400, not a generic one):
          *     - unparsable JSON, empty body, not an object, or `Comment` not a string → `InvalidRequestBody`
          *       "Request body is incorrect";
          *     - no `Comment` key (`comment` in lower case does not count) → `MissingRequiredParameter`
@@ -503,10 +502,10 @@ export interface components {
          */
         ActionRequest: {
             /**
-             * @description Comment to associate with the action. Required. At most 4000 characters: a longer one is answered
-             *     400 `InvalidInput` "Invalid input Comment." like an empty one.
+             * @description Comment to associate with the action. Required, not empty. At most 4000 characters: a longer one is
+             *     answered 400 `InvalidInput` "Invalid input Comment." like an empty one.
              */
-            Comment?: string;
+            Comment: string;
         };
         /**
          * Format: date-time
@@ -575,6 +574,24 @@ export interface components {
             commands: components["schemas"]["LiveResponseCommand"][];
             /** @description Undocumented; null in every capture. */
             troubleshootInfo: null;
+        };
+        /**
+         * @description The action `unrestrictCodeExecution` answers with (the new one, or the pending one under the "return
+         *     pending" duplicate policy): a `MachineAction` whose `type` is always `UnrestrictCodeExecution`
+         *     (mde-api.md §1, §2; payloads 01, 05). Its `status` is not fixed: a pending action returned under that
+         *     policy may already be `InProgress`.
+         */
+        UnrestrictCodeExecutionAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "UnrestrictCodeExecution";
+        };
+        /**
+         * @description The action `restrictCodeExecution` answers with: a `MachineAction` whose `type` is always
+         *     `RestrictCodeExecution` (mde-api.md §8; payload 02).
+         */
+        RestrictCodeExecutionAction: components["schemas"]["MachineAction"] & {
+            /** @constant */
+            type?: "RestrictCodeExecution";
         };
         /**
          * @description What `isolate` answers with: a `MachineAction` whose `type` is always `Isolate` and whose `scope` is the
@@ -1163,7 +1180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["UnrestrictCodeExecutionAction"];
                 };
             };
             400: components["responses"]["ActionBadRequest"];
@@ -1200,7 +1217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MachineAction"];
+                    "application/json": components["schemas"]["RestrictCodeExecutionAction"];
                 };
             };
             400: components["responses"]["ActionBadRequest"];
@@ -1259,7 +1276,21 @@ export interface operations {
     listMachineActions: {
         parameters: {
             query?: {
-                /** @description OData filter, subset described on the operation. Example `machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' and type eq 'UnrestrictCodeExecution'`. */
+                /**
+                 * @description OData filter, the subset described on the operation. Its tokens, as the `pattern` checks them
+                 *     (parentheses are balanced by the simulator's parser, which a pattern cannot do):
+                 *     ```
+                 *     filter  = *( "(" / "not " ) clause *")" *( ( " and " / " or " ) *( "(" / "not " ) clause *")" )
+                 *     clause  = ( "id" / "machineId" / "type" / "status" / "requestor" ) ( " eq " / " ne " ) ( quoted / guid )
+                 *             / "creationDateTimeUtc" ( " eq " / " ne " / " gt " / " ge " / " lt " / " le " ) timestamp
+                 *     quoted  = "'" *( any character but "'" / "''" ) "'"
+                 *     timestamp = ISO-8601 date-time, bare or quoted (e.g. 2026-01-01T00:00:00Z)
+                 *     ```
+                 *     Keywords in any case, property names camelCase or PascalCase; whitespace around tokens is free;
+                 *     `not` binds before `and`, `and` before `or`. Example (XSOAR's `or` lists)
+                 *     `(machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' or machineId eq '1e5bc9d7e413ddd7902c2932e418702b84d0cc07') and status eq 'Pending'`.
+                 *     The simulator answers anything else 400 `ODataError` with a message naming what it refused.
+                 */
                 $filter?: string;
                 /** @description Page size, 1 to 10000 (the docs' "$stop" is a typo for `$top`). */
                 $top?: number;

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { dashboardSource } from './dashboard-sources.ts';
 
 /** The repository root (this file lives in `scripts/`). */
 export const repoRoot: string = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,7 +82,7 @@ export function loadSpec(): OpenAPI3 {
 /**
  * The generated files, as absolute paths with their expected text:
  * `openapi/types.gen.ts` (openapi-typescript) and `openapi/spec.gen.ts` (the document as a constant,
- * importable without `fs`, also in a browser).
+ * importable without `fs`, also in a browser), the control document's pair, and the live page's assets.
  */
 export async function generateSources(): Promise<{ path: string; text: string }[]> {
   const doc = loadSpec();
@@ -106,5 +107,6 @@ export async function generateSources(): Promise<{ path: string; text: string }[
     { path: join(repoRoot, 'openapi', 'spec.gen.ts'), text: spec },
     { path: join(repoRoot, 'openapi', 'control-types.gen.ts'), text: controlTypes },
     { path: join(repoRoot, 'openapi', 'control-spec.gen.ts'), text: controlSpec },
+    await dashboardSource(repoRoot),
   ];
 }

@@ -5,6 +5,7 @@
  * error shape (`{"error":{"code","message"}}` with mde-sim codes), since the real service has no such API.
  */
 import type { IdentityProvider } from '../identity/token-issuer.ts';
+import type { ActivityPage } from './activity-feed.ts';
 import type { ApiOperation, ApiRouter } from './api-routes.ts';
 import type { SimulatorClock } from './clock.ts';
 import {
@@ -17,53 +18,34 @@ import {
 } from './control-schemas.ts';
 import type { FaultPlan, FaultPlanInput } from './faults.ts';
 import type { JournalEntry } from './journal.ts';
+import type { WindowUsage } from './rate-limiter.ts';
 import type { RetrySummary } from './retry-tracker.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import type { EffectiveRateLimits, RateLimitSetting, SimulatorState } from './simulator-state.ts';
 import type { StoredAction, TenantState } from './tenant-state.ts';
+import { harFromJournal } from './traffic-har.ts';
+import { type PactFromTrafficOptions, pactFromTraffic, type RecordedPact } from './traffic-pact.ts';
+import type { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 
 export type { RateLimitSetting } from './simulator-state.ts';
 
 /** A tenant as the control API shows it: ids, demo credentials, machines and their behaviour. */
-export interface TenantSummary {
-  id: string;
-  domain: string;
-  displayName: string;
-  apps: {
-    clientId: string;
-    displayName: string;
-    clientSecret: string | null;
-    hasCertificate: boolean;
-    isPublicClient: boolean;
-    roles: string[];
-    delegatedScopes: string[];
-  }[];
-  users: {
-    objectId: string;
-    userPrincipalName: string;
-    displayName: string;
-    password: string;
-    mdeRoles: string[];
-    deviceGroups: string[];
-  }[];
-  machines: {
-    id: string;
-    computerDnsName: string | null;
-    osPlatform: string | null;
-    rbacGroupName: string | null;
-    healthStatus: string | null;
-    online: boolean;
-    outcome: 'succeed' | 'fail';
-    restricted: boolean;
-    /** Isolation state (`None`, or the type the device is isolated with). */
-    isolation: 'None' | 'Full' | 'Selective' | 'UnManagedDevice';
-    /** SHA-1s a succeeded StopAndQuarantineFile quarantined (only when there are some). */
-    quarantinedFiles?: string[];
-    /** The last antivirus scan that succeeded, if any. */
-    lastAntivirusScan?: { scanType: 'Quick' | 'Full'; completedAt: string };
-    /** When a succeeded offboard stopped the sensor, if it did. */
-    offboardedAt?: string;
+export type TenantSummary = ControlSchemas['TenantSummary'];
+
+/** One caller (tenant + app) of the API: its quota use and 429 record per operation it called. */
+export interface CallerUsage {
+  tenantId: string;
+  clientId: string;
+  /** The app's (or managed identity's) display name, null when the tenant no longer knows the id. */
+  displayName: string | null;
+  operations: {
+    operationId: string;
+    /** Each quota window with the admitted calls still inside it (none when quotas are off). */
+    windows: WindowUsage[];
+    throttled: number;
+    earlyRetries: number;
+    honouredRetries: number;
   }[];
 }
 
@@ -113,9 +95,20 @@ export interface SimulatorControl {
   rateLimits(tenantId: string): EffectiveRateLimits;
   /** How callers behaved after 429s: throttled, early retries, honoured retries. */
   retries(tenantId?: string): RetrySummary[];
+  /** Every status actions took after the cursor `after` (lifecycle settled to now first). */
+  events(options?: { after?: number; limit?: number; tenantId?: string }): ActivityPage;
+  /** Who called the API: per caller and operation, quota windows in use and the 429 record. */
+  callers(tenantId?: string): CallerUsage[];
   /** Mints an access token with any claims (expired, wrong audience, missing role, forged types...). */
   mintToken(request: MintTokenRequest): Promise<string>;
   rotateSigningKeys(): Promise<void>;
+  /** Switches traffic recording (bodies and state in the journal, for pacts and HAR) on or off. */
+  setRecording(enabled: boolean): void;
+  recording(): boolean;
+  /** A Pact V4 file from the calls recorded in the journal (traffic-pact.ts), and the calls left out. */
+  recordedPact(options: PactFromTrafficOptions & { tenantId?: string }): RecordedPact;
+  /** The journal as HAR 1.2, URLs on `origin`. */
+  har(options: { origin: string; tenantId?: string }): ReturnType<typeof harFromJournal>;
   /** The HTTP form of all the above, under `/_sim` (protection is checked before, by the simulator). */
   handleHttp(request: SimRequest): Promise<SimResponse>;
 }
@@ -128,6 +121,7 @@ export interface ControlDeps {
   clock: SimulatorClock;
   identity: IdentityProvider;
   state: SimulatorState;
+  recorder: TrafficRecorder;
   operations: readonly ApiOperation[];
   /** Routes `/_sim` requests by the control document's path templates. */
   router: ApiRouter;
@@ -278,6 +272,15 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
     },
     rateLimits: (tenantId) => state.rateLimitsOf(tenantOf(tenantId).id),
     retries: (tenantId) => state.retries.summaries(tenantId?.toLowerCase()),
+    events(options = {}) {
+      const now = clock.now();
+      for (const tenant of state.tenants()) tenant.settle(now);
+      return state.activity.since(options.after ?? 0, {
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+        ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId.toLowerCase() }),
+      });
+    },
+    callers: (tenantId) => callerUsage(state, clock.now(), tenantId?.toLowerCase()),
     async mintToken(input) {
       const request = checked('MintTokenRequest', input);
       const tenant = tenantOf(request.tenantId);
@@ -314,6 +317,17 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
       await deps.identity.rotateKeys();
       state.changed();
     },
+    setRecording(enabled) {
+      const change = checked('RecordingSetting', { enabled });
+      deps.recorder.enabled = change.enabled;
+    },
+    recording: () => deps.recorder.enabled,
+    recordedPact(options) {
+      if (typeof options?.consumer !== 'string' || options.consumer.trim() === '')
+        throw bad('consumer must name the consumer the pact is for', 'consumer');
+      return pactFromTraffic(recordedEntries(state, options.tenantId), options);
+    },
+    har: (options) => harFromJournal(recordedEntries(state, options.tenantId), { origin: options.origin }),
     handleHttp: (request) => handleControlHttp(control, deps.router, request),
   };
   return control;
@@ -443,6 +457,28 @@ async function handleControlHttp(
         checkQuery(query, ['tenantId']);
         return json(200, { retries: control.retries(queryParam(query, 'tenantId')) });
       }
+      case 'getEvents': {
+        checkQuery(query, ['after', 'limit', 'tenantId']);
+        const after = queryParam(query, 'after');
+        if (after !== undefined && !/^\d{1,15}$/.test(after))
+          throw bad('after must be an integer >= 0 (the latest seq you saw)', 'after');
+        const limit = queryParam(query, 'limit');
+        if (limit !== undefined && !(/^\d{1,4}$/.test(limit) && Number(limit) >= 1))
+          throw bad('limit must be an integer from 1 to 9999', 'limit');
+        const tenant = queryParam(query, 'tenantId');
+        return json(
+          200,
+          control.events({
+            ...(after === undefined ? {} : { after: Number(after) }),
+            ...(limit === undefined ? {} : { limit: Number(limit) }),
+            ...(tenant === undefined ? {} : { tenantId: tenant }),
+          }),
+        );
+      }
+      case 'getCallers': {
+        checkQuery(query, ['tenantId']);
+        return json(200, { callers: control.callers(queryParam(query, 'tenantId')) });
+      }
       case 'mintToken': {
         const token = await control.mintToken(body as MintTokenRequest);
         return json(201, { token_type: 'Bearer', access_token: token });
@@ -450,6 +486,32 @@ async function handleControlHttp(
       case 'rotateSigningKeys':
         await control.rotateSigningKeys();
         return json(200, { rotated: true });
+      case 'getRecording':
+        return json(200, { enabled: control.recording() });
+      case 'setRecording': {
+        const change = checked('RecordingSetting', body);
+        control.setRecording(change.enabled);
+        return json(200, { enabled: control.recording() });
+      }
+      case 'getRecordedPact': {
+        checkQuery(query, ['consumer', 'provider', 'tenantId']);
+        const tenant = queryParam(query, 'tenantId');
+        const provider = queryParam(query, 'provider');
+        const { pact } = control.recordedPact({
+          consumer: queryParam(query, 'consumer') ?? '',
+          ...(provider === undefined ? {} : { provider }),
+          ...(tenant === undefined ? {} : { tenantId: tenant }),
+        });
+        return json(200, pact);
+      }
+      case 'getHar': {
+        checkQuery(query, ['tenantId']);
+        const tenant = queryParam(query, 'tenantId');
+        return json(
+          200,
+          control.har({ origin: request.origin, ...(tenant === undefined ? {} : { tenantId: tenant }) }),
+        );
+      }
       default:
         throw new Error(`control route ${operation.operationId} has no handler: spec and code disagree`);
     }
@@ -457,6 +519,16 @@ async function handleControlHttp(
     if (error instanceof ControlError) return controlErrorResponse(error);
     throw error;
   }
+}
+
+/** The journal's entries of a tenant, with the unauthenticated calls (their token named no known tenant). */
+function recordedEntries(state: SimulatorState, tenantId: string | undefined): JournalEntry[] {
+  const wanted = tenantId?.toLowerCase();
+  if (wanted === undefined) return state.journal.list();
+  return state.journal.list((entry) => {
+    const tenant = entry.tenantId ?? entry.exchange?.facts?.tenantId;
+    return tenant === undefined || tenant === wanted;
+  });
 }
 
 /** The control API's error body. */
@@ -468,6 +540,43 @@ export function controlErrorResponse(error: ControlError): SimResponse {
       ...(error.field === undefined ? {} : { field: error.field }),
     },
   });
+}
+
+/** Joins the limiter's windows and the retry tracker's record per (tenant, app, operation). */
+function callerUsage(state: SimulatorState, now: number, tenantId?: string): CallerUsage[] {
+  const callers = new Map<string, CallerUsage>();
+  const operationOf = (tenant: string, clientId: string, operationId: string) => {
+    const callerKey = `${tenant}|${clientId}`;
+    let caller = callers.get(callerKey);
+    if (!caller) {
+      const known = state.tenantById(tenant);
+      const displayName =
+        known?.app(clientId)?.displayName ??
+        known?.managedIdentities.find((mi) => mi.clientId.toLowerCase() === clientId.toLowerCase())
+          ?.displayName ??
+        null;
+      caller = { tenantId: tenant, clientId, displayName, operations: [] };
+      callers.set(callerKey, caller);
+    }
+    let operation = caller.operations.find((op) => op.operationId === operationId);
+    if (!operation) {
+      operation = { operationId, windows: [], throttled: 0, earlyRetries: 0, honouredRetries: 0 };
+      caller.operations.push(operation);
+    }
+    return operation;
+  };
+  for (const { key, windows } of state.limiter.usage(now, tenantId === undefined ? '' : `${tenantId}|`)) {
+    const [tenant = '', clientId = '', operationId = ''] = key.split('|');
+    operationOf(tenant, clientId, operationId).windows = windows;
+  }
+  for (const summary of state.retries.summaries(tenantId)) {
+    Object.assign(operationOf(summary.tenantId, summary.clientId, summary.operationId), {
+      throttled: summary.throttled,
+      earlyRetries: summary.earlyRetries,
+      honouredRetries: summary.honouredRetries,
+    });
+  }
+  return [...callers.values()];
 }
 
 function summarize(tenant: TenantState): TenantSummary {

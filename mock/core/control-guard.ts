@@ -59,6 +59,16 @@ export class ControlAccess {
     return this.#token !== undefined;
   }
 
+  /**
+   * Whether the request is addressed to a name the server answers to. The live page is served only there,
+   * so a client reaching the simulator as api.securitycenter.microsoft.com (proxy mode, MSW) sees the
+   * service's 404 at `/`, not the page.
+   */
+  allowsHost(request: SimRequest): boolean {
+    const host = hostOf(request.headers.host) ?? hostOf(safeUrl(request.origin)?.host);
+    return host !== undefined && this.#hosts.has(host);
+  }
+
   /** Why a control request is refused, or undefined when it may go on. */
   check(request: SimRequest): ControlError | undefined {
     const host = hostOf(request.headers.host) ?? hostOf(safeUrl(request.origin)?.host);

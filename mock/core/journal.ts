@@ -2,10 +2,13 @@
  * @module
  * The request journal: a bounded ring buffer of what the simulator answered, for tests and demos.
  * It never holds a token, a secret or a password: only a few headers are kept, credentials reduced to their
- * scheme on the way in, credential parameters of the query string redacted, and bodies are not kept. Entries are stored lean (numbers, existing strings) and
+ * scheme on the way in, credential parameters of the query string redacted, and bodies are kept only while
+ * traffic recording is on, redacted (traffic-recorder.ts). Entries are stored lean (numbers, existing strings) and
  * shaped on read, because every entry outlives the young generation: per-request copies here showed up as
  * garbage-collection time in the benchmark.
  */
+
+import type { RecordedExchange } from './traffic-recorder.ts';
 
 /** One journal entry. */
 export interface JournalEntry {
@@ -32,6 +35,8 @@ export interface JournalEntry {
   remote: string | undefined;
   /** Time spent in the simulator (simulator clock, ms). */
   durationMs: number;
+  /** Bodies, content headers and the state the call met: only while traffic recording is on (traffic-recorder.ts). */
+  exchange?: RecordedExchange | undefined;
 }
 
 const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'x-ms-client-secret', 'proxy-authorization']);

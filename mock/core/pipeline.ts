@@ -50,6 +50,8 @@ export interface PipelineDeps {
   forbiddenWording: ForbiddenWording;
   /** Callers by verified claims, so a repeat token skips rebuilding its caller. */
   callers: CallerCache;
+  /** Origin written into host-bearing values (`@odata.context`) instead of the one called. */
+  publicOrigin?: string | undefined;
 }
 
 /** The answer and what the journal should know about how it was made. */
@@ -179,7 +181,7 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
       params,
       query: req.query,
       body: body.value,
-      origin: req.origin,
+      origin: deps.publicOrigin ?? req.origin,
       now: current,
       target,
       newActionId: () => deps.random.uuid(),
@@ -242,7 +244,9 @@ function readBody(
       const detail = `Custom query option '${problem.name}' that starts with '$' is not supported.`;
       return { status: 400, name: 'odataError', args: [detail] };
     }
-    if (problem.location === 'query') {
+    // The `$filter` grammar (the spec's `pattern`) is left to the operation's parser, whose message names
+    // the clause it refuses, as the service's does; the pattern is for readers and contract comparisons.
+    if (problem.location === 'query' && problem.keyword !== 'pattern') {
       return { status: 400, name: 'odataError', args: [`${problem.name ?? 'query'} ${problem.message}`] };
     }
     // Path keys are checked by the operations themselves, with the service's own messages.

@@ -33,3 +33,31 @@ describe('RateLimiter', () => {
     expect(limiter.take('k', window, 60_000).admitted).toBe(false);
   });
 });
+
+describe('RateLimiter with load-test limits (bucketed above 10,000)', () => {
+  it('admits exactly the limit within a window and never earlier than Retry-After says', () => {
+    const limiter = new RateLimiter();
+    const window = [{ limit: 20_000, windowSeconds: 60 }];
+    let now = 1_000_000;
+    for (let i = 0; i < 20_000; i++) {
+      expect(limiter.take('k', window, now).admitted).toBe(true);
+      now += 1; // 20 s of calls, one per ms
+    }
+    const refused = limiter.take('k', window, now);
+    expect(refused.admitted).toBe(false);
+    if (refused.admitted) return;
+    // The first calls leave the window about 60 s after they were made (at most one 30 ms bucket late).
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(40);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(41);
+    expect(limiter.take('k', window, now + refused.retryAfterSeconds * 1000).admitted).toBe(true);
+    expect(limiter.take('k', window, now + refused.retryAfterSeconds * 1000).admitted).toBe(true);
+  });
+
+  it('keeps constant memory per key however many calls a window holds', () => {
+    const limiter = new RateLimiter();
+    const window = [{ limit: 50_000_000, windowSeconds: 3600 }];
+    const before = process.memoryUsage().arrayBuffers;
+    for (let i = 0; i < 2_000_000; i++) limiter.take('k', window, i);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(1024 * 1024);
+  });
+});

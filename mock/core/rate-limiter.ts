@@ -5,14 +5,22 @@
  *
  * Each window keeps the times of the admitted calls still inside it in a growable ring buffer: a call is
  * admitted while fewer than `limit` of them remain, else when the oldest leaves the window. That is exact
- * (no approximation at window edges), amortized O(1) per call, and memory follows the calls actually made
- * in the window, not the configured limit (a load test may raise limits to millions). Idle keys are evicted.
+ * (no approximation at window edges) and amortized O(1) per call. Limits above 10,000 (load tests raise
+ * them to millions) count calls in 2048 buckets per window instead: constant memory per key, at most one
+ * bucket of lateness, never early. Idle keys are evicted.
  */
 
 /** One quota window, as the spec's `x-mde-rate-limits` declares it. */
 export interface RateLimitWindow {
   limit: number;
   windowSeconds: number;
+}
+
+/** A window and how much of it the calls so far use. */
+export interface WindowUsage extends RateLimitWindow {
+  /** Admitted calls still inside the window. */
+  used: number;
+  remaining: number;
 }
 
 /** Outcome of {@link RateLimiter.take}. */
@@ -26,7 +34,24 @@ export type RateDecision =
       retryAfterSeconds: number;
     };
 
-class WindowLog {
+/** One window's record of admitted calls. */
+interface WindowLog {
+  readonly window: RateLimitWindow;
+  /** Time at which a call is admitted again (`now` or earlier when there is room). */
+  admitsAt(now: number): number;
+  /** Calls still counted in the window at `now`. */
+  usedAt(now: number): number;
+  record(now: number): void;
+}
+
+/** Limits up to this are counted call by call (exact to the millisecond); larger ones in time buckets. */
+export const EXACT_LIMIT_MAX = 10_000;
+
+/** Buckets per window for large limits: memory per key stays constant whatever the traffic. */
+const BUCKETS_PER_WINDOW = 2048;
+
+/** The service's quotas (100, 1500) and anything up to {@link EXACT_LIMIT_MAX}: every call's time, exactly. */
+class ExactWindowLog implements WindowLog {
   readonly window: RateLimitWindow;
   readonly #windowMs: number;
   /** Times of the admitted calls still inside the window, oldest at `#head`, as a growable ring. */
@@ -39,11 +64,16 @@ class WindowLog {
     this.#windowMs = window.windowSeconds * 1000;
   }
 
-  /** Time at which a call is admitted again (`now` or earlier when there is room). */
   admitsAt(now: number): number {
     this.#forgetBefore(now - this.#windowMs);
     if (this.#count < this.window.limit) return Number.NEGATIVE_INFINITY;
     return this.#times[this.#head]! + this.#windowMs;
+  }
+
+  /** Calls still counted in the window at `now`. */
+  usedAt(now: number): number {
+    this.#forgetBefore(now - this.#windowMs);
+    return this.#count;
   }
 
   record(now: number): void {
@@ -66,6 +96,80 @@ class WindowLog {
     this.#times = grown;
     this.#head = 0;
   }
+}
+
+/**
+ * Load-test limits (above {@link EXACT_LIMIT_MAX}): calls counted per bucket of 1/2048 of the window, each
+ * taken as made at its bucket's end, so a call leaves the window at most one bucket late (1.8 s for an
+ * hour) and never early: waiting Retry-After still always succeeds. Memory is constant per key.
+ */
+class BucketedWindowLog implements WindowLog {
+  readonly window: RateLimitWindow;
+  readonly #windowMs: number;
+  readonly #bucketMs: number;
+  /** Ring of [bucket start, calls] pairs, oldest at `#head`. */
+  readonly #starts: Float64Array;
+  readonly #counts: Float64Array;
+  #head = 0;
+  #size = 0;
+  #total = 0;
+
+  constructor(window: RateLimitWindow) {
+    this.window = window;
+    this.#windowMs = window.windowSeconds * 1000;
+    this.#bucketMs = Math.ceil(this.#windowMs / BUCKETS_PER_WINDOW);
+    const capacity = Math.ceil(this.#windowMs / this.#bucketMs) + 3;
+    this.#starts = new Float64Array(capacity);
+    this.#counts = new Float64Array(capacity);
+  }
+
+  admitsAt(now: number): number {
+    const capacity = this.#starts.length;
+    this.#forgetBefore(now);
+    if (this.#total < this.window.limit) return Number.NEGATIVE_INFINITY;
+    let remaining = this.#total;
+    for (let i = 0; i < this.#size; i++) {
+      const at = (this.#head + i) % capacity;
+      remaining -= this.#counts[at]!;
+      if (remaining < this.window.limit) return this.#starts[at]! + this.#bucketMs + this.#windowMs;
+    }
+    return now;
+  }
+
+  usedAt(now: number): number {
+    this.#forgetBefore(now);
+    return this.#total;
+  }
+
+  /** A bucket leaves the window once its end is a window old. */
+  #forgetBefore(now: number): void {
+    const capacity = this.#starts.length;
+    while (this.#size > 0 && this.#starts[this.#head]! + this.#bucketMs + this.#windowMs <= now) {
+      this.#total -= this.#counts[this.#head]!;
+      this.#head = (this.#head + 1) % capacity;
+      this.#size -= 1;
+    }
+  }
+
+  record(now: number): void {
+    const capacity = this.#starts.length;
+    const start = Math.floor(now / this.#bucketMs) * this.#bucketMs;
+    const last = (this.#head + this.#size - 1) % capacity;
+    if (this.#size > 0 && this.#starts[last] === start) {
+      this.#counts[last]! += 1;
+    } else {
+      // admitsAt ran first and dropped what left the window, so there is room (capacity covers a window).
+      const at = (this.#head + this.#size) % capacity;
+      this.#starts[at] = start;
+      this.#counts[at] = 1;
+      this.#size += 1;
+    }
+    this.#total += 1;
+  }
+}
+
+function windowLog(window: RateLimitWindow): WindowLog {
+  return window.limit <= EXACT_LIMIT_MAX ? new ExactWindowLog(window) : new BucketedWindowLog(window);
 }
 
 interface KeyState {
@@ -97,7 +201,7 @@ export class RateLimiter {
   take(key: string, windows: readonly RateLimitWindow[], now: number): RateDecision {
     let state = this.#keys.get(key);
     if (!state) {
-      state = { logs: windows.map((window) => new WindowLog(window)), lastUsedAt: now };
+      state = { logs: windows.map(windowLog), lastUsedAt: now };
       this.#keys.set(key, state);
       if (this.#keys.size > this.#maxIdleKeys) this.#evictIdle(now);
     }
@@ -123,6 +227,22 @@ export class RateLimiter {
     this.#keys.delete(key);
     this.#keys.set(key, state);
     return { admitted: true };
+  }
+
+  /** How full each window of every key (under `prefix`) is at `now`: for the live page's quota view. */
+  usage(now: number, prefix = ''): { key: string; windows: WindowUsage[] }[] {
+    const out: { key: string; windows: WindowUsage[] }[] = [];
+    for (const [key, state] of this.#keys) {
+      if (!key.startsWith(prefix)) continue;
+      out.push({
+        key,
+        windows: state.logs.map((log) => {
+          const used = log.usedAt(now);
+          return { ...log.window, used, remaining: Math.max(0, log.window.limit - used) };
+        }),
+      });
+    }
+    return out;
   }
 
   /** Forgets every key whose prefix matches (e.g. one tenant), or everything. */

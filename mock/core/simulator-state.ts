@@ -5,6 +5,7 @@
  * (rate-limit windows, Retry-After tracking, fault plans, the journal). `reset(tenantId?)` lives here, so a
  * new piece of state is reset (and persisted) by the module that holds it, not by a second list elsewhere.
  */
+import { ActivityFeed } from './activity-feed.ts';
 import type { ApiOperation } from './api-routes.ts';
 import { FaultInjector, type FaultPlanSnapshot } from './faults.ts';
 import { Journal } from './journal.ts';
@@ -58,6 +59,8 @@ export class SimulatorState {
   readonly limiter = new RateLimiter();
   readonly retries = new RetryTracker();
   readonly faults = new FaultInjector();
+  /** Every status every action took, for the live page's timeline. */
+  readonly activity = new ActivityFeed();
   readonly journal: Journal;
   readonly #options: SimulatorStateOptions;
   readonly #seeds = new Map<string, TenantSeed>();
@@ -122,6 +125,7 @@ export class SimulatorState {
       this.retries.clear();
       this.faults.clear();
       this.journal.clear();
+      this.activity.clear();
       this.#rateLimits.clear();
       return true;
     }
@@ -131,6 +135,7 @@ export class SimulatorState {
     this.addTenant(seed);
     this.limiter.clear(`${id}|`);
     this.retries.clear(id);
+    this.activity.clear(id);
     this.#rateLimits.delete(id);
     return true;
   }
@@ -181,6 +186,7 @@ export class SimulatorState {
     this.limiter.clear();
     this.retries.clear();
     this.journal.clear();
+    this.activity.clear();
     for (const seed of snapshot.seeds) this.#seeds.set(seed.id.toLowerCase(), structuredClone(seed));
     for (const tenant of snapshot.tenants) {
       this.#install(TenantState.restore(tenant, this.#lifecycle, this.#retention));
@@ -200,6 +206,7 @@ export class SimulatorState {
   #install(tenant: TenantState): TenantState {
     const previous = this.#tenants.get(tenant.id);
     if (previous) this.#tenantIdByDomain.delete(previous.domain);
+    tenant.onStatusChange = (action, atMs) => this.activity.record(tenant.id, action, atMs);
     this.#tenants.set(tenant.id, tenant);
     this.#tenantIdByDomain.set(tenant.domain, tenant.id);
     this.changed();

@@ -15,6 +15,7 @@ import { encodeAnswer } from './content-encoding.ts';
 import { controlErrorResponse, createControlApi, type SimulatorControl } from './control-api.ts';
 import { ControlAccess, type ControlAccessOptions } from './control-guard.ts';
 import { ControlInputError, checkControlInput, suggestName } from './control-schemas.ts';
+import { dashboardResponse, isDashboardPath } from './dashboard.ts';
 import { demoTenant } from './demo-tenant.ts';
 import { downloadPackage, isPackageDownload, type PackageDownloadDeps } from './investigation-package.ts';
 import { journalHeaders, journalQuery } from './journal.ts';
@@ -25,6 +26,7 @@ import { createRandom } from './random.ts';
 import type { TenantSeed } from './seed.ts';
 import { type RateLimitSetting, SimulatorState, type StateSnapshot } from './simulator-state.ts';
 import { DEFAULT_RETENTION, type LifecycleOptions, type RetentionPolicy } from './tenant-state.ts';
+import { TrafficRecorder } from './traffic-recorder.ts';
 import type { SimRequest, SimResponse } from './types.ts';
 import { fromWebRequest, toWebResponse } from './web.ts';
 
@@ -65,6 +67,11 @@ export interface SimulatorOptions {
   controlAccess?: ControlAccessOptions;
   /** Request journal size (entries). @default 1000 */
   journalCapacity?: number;
+  /**
+   * Whether the journal also keeps bodies (redacted) and the state each API call met, for
+   * `GET /_sim/journal/pact` and `/_sim/journal/har`; switchable at run time. @default false
+   */
+  recordTraffic?: boolean;
   /** Signing keys persisted from an earlier run (the server keeps them in its state dir). */
   identityKeys?: PersistedSigningKeys | string;
   /** Called (and awaited) after every signing-key rotation with the keys to persist. @default none */
@@ -73,6 +80,12 @@ export interface SimulatorOptions {
   spec?: object;
   /** Where to log. @default nothing */
   logger?: SimulatorLogger;
+  /**
+   * The origin written into host-bearing values such as `@odata.context`, in place of the one the client
+   * called (`https://api.security.microsoft.com`), so answers read as the service writes them whatever
+   * host serves them. @default the origin of each request
+   */
+  publicOrigin?: string;
 }
 
 /** A running simulator. */
@@ -93,8 +106,10 @@ export interface Simulator {
   readonly controlAccess: ControlAccess;
   /** Counts changes worth persisting; a persister saves when it moved (the request path only counts). */
   readonly changes: number;
-  /** Tenants, machines, actions, quotas, fault plans and the clock as JSON (persistence). */
+  /** Tenants, machines, actions, quotas, fault plans and the clock, as a copy (persistence). */
   snapshot(): PersistedState;
+  /** The same as JSON text, serialized straight from the live state (no intermediate copy). */
+  snapshotJson(): string;
   /** Replaces the state with a snapshot's; refuses (TypeError naming the path) one that is not valid. */
   restore(snapshot: unknown): void;
   /** Releases timers (sleepers wake). */
@@ -132,6 +147,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (options.forbiddenWording && !['current', 'legacy'].includes(options.forbiddenWording)) {
     throw new TypeError("forbiddenWording must be 'current' or 'legacy'");
   }
+  const publicOrigin = options.publicOrigin === undefined ? undefined : checkOrigin(options.publicOrigin);
   const clock = options.clock instanceof SimulatorClock ? options.clock : new SimulatorClock(options.clock);
   const random = createRandom(options.seed);
   const logger = options.logger ?? NO_LOG;
@@ -160,6 +176,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   // Persisted keys are proven now (each signs and verifies a test token), not at the first token request.
   if (options.identityKeys !== undefined) await identity.jwks();
+  const recorder = new TrafficRecorder(
+    { router, tenants: () => state.tenants(), tenant: (id) => state.tenantById(id) },
+    options.recordTraffic ?? false,
+  );
 
   const deps: PipelineDeps = {
     router,
@@ -173,6 +193,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     duplicatePolicy: options.duplicatePolicy ?? 'reject',
     forbiddenWording: options.forbiddenWording ?? 'current',
     callers: new WeakMap(),
+    publicOrigin,
     rateLimitsFor: (tenantId, operation) => state.rateLimitsFor(tenantId, operation),
   };
 
@@ -182,18 +203,22 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     clock,
     identity,
     state,
+    recorder,
     operations: router.operations,
     router: controlRouter,
   });
 
   async function handle(request: SimRequest): Promise<SimResponse> {
     const startedAt = clock.now();
+    const facts = recorder.enabled ? recorder.observe(request, startedAt) : undefined;
     let result: PipelineResult;
     try {
       if (request.path === '/_sim' || request.path.startsWith('/_sim/')) {
         const refusal = controlAccess.check(request);
         const response = refusal ? controlErrorResponse(refusal) : await control.handleHttp(request);
         result = { ...emptyResult(), response, operationId: 'control' };
+      } else if (isDashboardPath(request.path) && controlAccess.allowsHost(request)) {
+        result = { ...emptyResult(), response: dashboardResponse(request), operationId: 'dashboard' };
       } else if (/^\/api(\/|$)/i.test(request.path)) {
         result = await runApiPipeline(deps, request);
       } else if (isPackageDownload(request.path)) {
@@ -216,6 +241,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const { response } = result;
     // Anything but a read may change state (an action, a cancel, a control call): the persister looks.
     if (request.method !== 'GET' && request.method !== 'HEAD') state.changed();
+    if (isQuietRead(request.method, result.operationId, response.status)) return response;
     state.journal.add({
       seq: 0,
       atMs: startedAt,
@@ -232,6 +258,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       headers: journalHeaders(request.headers),
       remote: request.remote,
       durationMs: clock.now() - startedAt,
+      exchange: recorder.enabled ? recorder.exchange(request, response, facts) : undefined,
     });
     if (result.fault) logger.info({ fault: result.fault.plan.id, path: request.path }, 'injected fault');
     logger.debug?.(
@@ -245,6 +272,18 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       result.operationId !== 'packageDownload';
     return isApi ? encodeAnswer(response, request.headers['accept-encoding']) : response;
   }
+
+  /** The persisted form, sharing the live objects: serialize or copy it before the next request. */
+  const persistedView = (): PersistedState => {
+    const now = clock.now();
+    return {
+      format: 'mde-sim-state',
+      version: 1,
+      savedAt: new Date(now).toISOString(),
+      clock: { mode: clock.mode, nowMs: now },
+      state: state.snapshot(),
+    };
+  };
 
   return {
     handle,
@@ -260,14 +299,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       return state.changes;
     },
     snapshot() {
-      const now = clock.now();
-      return {
-        format: 'mde-sim-state',
-        version: 1,
-        savedAt: new Date(now).toISOString(),
-        clock: { mode: clock.mode, nowMs: now },
-        state: state.snapshot(),
-      };
+      return structuredClone(persistedView());
+    },
+    snapshotJson() {
+      return JSON.stringify(persistedView());
     },
     restore(snapshot) {
       let persisted: PersistedState;
@@ -324,6 +359,26 @@ function rateLimitSettingOf(
   return setting;
 }
 
+/** `https://host[:port]` and nothing more, or a TypeError naming the option. */
+function checkOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    !['http:', 'https:'].includes(url.protocol) ||
+    `${url.origin}/` !== url.href.replace(/\/?$/, '/')
+  ) {
+    throw new TypeError(
+      `publicOrigin must be an origin such as https://api.security.microsoft.com, got ${value}`,
+    );
+  }
+  return url.origin;
+}
+
 function emptyResult(): PipelineResult {
   return {
     response: { status: 500, headers: {}, body: '' },
@@ -345,4 +400,17 @@ function errorCodeOf(body: string): string | undefined {
     // not JSON: no code
   }
   return undefined;
+}
+
+/**
+ * Successful reads of the control API and of the live page are not journaled: a page or script polling
+ * `/_sim` would otherwise push the calls a test or a demo wants to see out of the bounded journal (WireMock
+ * keeps its admin calls out of its request log for the same reason). Refused and failed reads still are.
+ */
+function isQuietRead(method: string, operationId: string | undefined, status: number): boolean {
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    status < 400 &&
+    (operationId === 'control' || operationId === 'dashboard')
+  );
 }

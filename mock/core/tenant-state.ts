@@ -148,6 +148,12 @@ export class TenantState {
   readonly #schedule = new MinHeap<ScheduledTransition>();
   readonly #appsById = new Map<string, AppRegistration>();
   readonly #usersById = new Map<string, UserAccount>();
+  /**
+   * Told of every status an action takes (Pending at creation, then each transition), with the simulator
+   * time it took it: the activity feed behind the live page's timeline. Transitions are applied lazily, so
+   * the call may come later than `atMs`, but never out of order for one action.
+   */
+  onStatusChange: ((action: Readonly<StoredAction>, atMs: number) => void) | undefined = undefined;
   readonly #retention: RetentionPolicy;
   /** Final actions in the order they ended: retention drops from the front. */
   #finished: ActionRecord[] = [];
@@ -183,7 +189,11 @@ export class TenantState {
     return tenant;
   }
 
-  /** The tenant as plain JSON: machines with their current behaviour, and every stored action. */
+  /**
+   * The tenant as plain JSON: machines with their current behaviour, and every stored action. The actions
+   * are the live objects (copying 50,000 of them took longer than serializing them): serialize or clone
+   * the result before the simulator handles another request.
+   */
   snapshot(): TenantSnapshot {
     return {
       seed: {
@@ -204,7 +214,7 @@ export class TenantState {
       },
       packageLinks: [...this.#packageLinks.values()].map((link) => ({ ...link })),
       actions: [...this.#actions.values()].map((record) => ({
-        action: structuredClone(record.action),
+        action: record.action,
         createdAtMs: record.createdAtMs,
         ...(record.finishedAtMs === undefined ? {} : { finishedAtMs: record.finishedAtMs }),
         ...(record.next === undefined ? {} : { next: { ...record.next } }),
@@ -377,6 +387,7 @@ export class TenantState {
     else this.#actionsByMachine.set(machine.id, [record]);
     this.#activeByMachineAndType.set(activeKeyOf(action), record);
     this.#planFromPending(record, now);
+    this.onStatusChange?.(action, now);
     return action;
   }
 
@@ -418,6 +429,7 @@ export class TenantState {
       if (entry.to === 'InProgress') {
         record.action.status = 'InProgress';
         record.action.lastUpdateDateTimeUtc = formatTimestamp(due);
+        this.onStatusChange?.(record.action, due);
         const machine = this.#machines.get(record.action.machineId ?? '');
         const executionMs = machine?.behaviour.executionMs ?? this.#lifecycle.executionMs;
         const outcome = machine?.behaviour.outcome === 'fail' ? 'Failed' : 'Succeeded';
@@ -458,6 +470,7 @@ export class TenantState {
     if (status === 'Failed') action.errorHResult = FAILED_ACTION_HRESULT;
     const key = activeKeyOf(action);
     if (this.#activeByMachineAndType.get(key) === record) this.#activeByMachineAndType.delete(key);
+    this.onStatusChange?.(action, at);
     if (status !== 'Succeeded') return;
     const machine = this.#machines.get(action.machineId ?? '');
     if (machine) this.#applyEffect(machine, action, at);

@@ -33,3 +33,5 @@ export function setupSocketLevelServer(...handlers: AnyHandler[]) {
     },
   };
 }
+
+export { createMswDispatcher, type MswDispatcherOptions } from './undici-dispatcher.ts';

@@ -1,9 +1,8 @@
 /**
  * @module mde-sim/server
- * The standalone server (node:http + node:https) and the express adapter.
+ * The standalone server (node:http + node:https) over one simulator, and its TLS material. The express
+ * adapter has its own entry, `mde-sim/express`; the request listener is the server's inside.
  */
-export { mdeSimMiddleware } from './express.ts';
-export { createRequestListener, toSimRequest } from './node-adapter.ts';
 export { type RunningServer, type ServerOptions, startServer } from './server.ts';
 // Thrown by startServer/loadOrCreateTls when a state file is damaged (stable code MDE_SIM_STATE_FILE).
 export { StateFileError } from './state-file-error.ts';

@@ -16,8 +16,16 @@ import {
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { generate } from 'selfsigned';
 import { StateFileError } from './state-file-error.ts';
+
+/**
+ * selfsigned (and the ASN.1/X.509 stack under it) loads only when a certificate must be made: a start
+ * with its material in place checks it with node:crypto alone (start-up time and memory, bench/run.ts).
+ */
+async function generate(...args: Parameters<typeof import('selfsigned').generate>) {
+  const selfsigned = await import('selfsigned');
+  return selfsigned.generate(...args);
+}
 
 /** The TLS material of the simulator's HTTPS server. */
 export interface SimulatorTls {

@@ -1,4 +1,7 @@
 /**
+ * Everything the project runs in a real browser, under one launch of Debian's Chromium (the heavy step):
+ * the live page of the simulated tenant (dashboard.ts), and the MSW handlers.
+ *
  * The MSW handlers in a real browser: the page (built by build.ts for `platform: 'browser'`, so no Node API can
  * sneak in) runs the simulator, starts MSW's service worker, mints a token through the typed control surface and
  * POSTs an unrestrict to https://api.security.microsoft.com with fetch. Debian's Chromium, headless, through
@@ -15,12 +18,13 @@ import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserBuildOptions, buildBrowserPage } from './build.ts';
+import { liveTenantPageTests } from './dashboard.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const title = hasChromium
-  ? 'the MSW handlers in headless Chromium'
-  : `the MSW handlers in headless Chromium (SKIPPED: ${CHROMIUM} not found; install it with: apt-get install -y chromium)`;
+  ? 'headless Chromium'
+  : `headless Chromium: the live page and the MSW handlers (SKIPPED: ${CHROMIUM} not found; install it with: apt-get install -y chromium)`;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,13 +51,9 @@ async function serveFolder(root: string): Promise<{ url: string; server: Server 
 }
 
 describe.skipIf(!hasChromium)(title, () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'mde-sim-browser-'));
-  let site: { url: string; server: Server };
   let browser: Browser;
 
   beforeAll(async () => {
-    await buildBrowserPage(outDir);
-    site = await serveFolder(outDir);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -72,6 +72,24 @@ describe.skipIf(!hasChromium)(title, () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  describe('the live page of the simulated tenant', () => liveTenantPageTests(() => browser));
+
+  describe('the MSW handlers', () => mswTests(() => browser));
+});
+
+function mswTests(launched: () => Browser): void {
+  const outDir = mkdtempSync(join(tmpdir(), 'mde-sim-browser-'));
+  let site: { url: string; server: Server };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = launched();
+    await buildBrowserPage(outDir);
+    site = await serveFolder(outDir);
+  });
+  afterAll(async () => {
     site?.server.closeAllConnections();
     await new Promise((resolve) => site?.server.close(resolve));
     await rm(outDir, { recursive: true, force: true });
@@ -115,4 +133,4 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.evaluate(() => document.body.dataset.deflated)).toMatch(/^deflate [0-9a-f]{40}$/);
     await page.close();
   });
-});
+}

@@ -6,13 +6,15 @@
  * The clock starts at the real current time (and is put back there before each test) because msal judges
  * its cached tokens, and signs certificate assertions, with the wall clock.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefenderClient } from '../../client/defender-client.ts';
 import { MsalClientCredential } from '../../client/msal-credential.ts';
 import type { DefenderClientOptions, RetryInfo, TokenCredential } from '../../client/types.ts';
 import { demoTenant } from '../../mock/core/demo-tenant.ts';
+import type { JournalEntry } from '../../mock/core/journal.ts';
+import { pactFromTraffic } from '../../mock/core/traffic-pact.ts';
 import { type RunningServer, startServer } from '../../mock/server/server.ts';
 import { type AppCertificate, loadOrCreateAppCertificate } from '../../mock/server/tls.ts';
 import { READER_APP, SOAR_APP, TENANT } from '../helpers/sim-server.ts';
@@ -49,6 +51,13 @@ export interface VirtualClient {
   afterSleep: ((ms: number, index: number) => Promise<void>) | undefined;
 }
 
+/**
+ * With MDE_SIM_RECORD_PACT=<file>, the run records its traffic and writes it as a pact when the fixture
+ * closes (the journal is emptied by every reset, so each test's calls are collected first): the client's
+ * own integration run as a contract (contracts/provider/recorded-pact.test.ts verifies it).
+ */
+const recordPactTo = process.env.MDE_SIM_RECORD_PACT;
+
 export async function startSimFixture(): Promise<SimFixture> {
   const stateDir = mkdtempSync(join(tmpdir(), 'mde-sim-client-'));
   const certificate = await loadOrCreateAppCertificate(stateDir, 'soar-playbook');
@@ -62,8 +71,13 @@ export async function startSimFixture(): Promise<SimFixture> {
       tenants: [seed],
       clock: { mode: 'frozen', startAt: new Date().toISOString() },
       seed: 'client-vs-simulator',
+      ...(recordPactTo ? { recordTraffic: true, journalCapacity: 100_000 } : {}),
     },
   });
+  const recorded: JournalEntry[] = [];
+  const collect = () => {
+    if (recordPactTo) recorded.push(...server.simulator.control.journal());
+  };
   const { clock, control } = server.simulator;
   const authority = { authorityHost: server.httpsUrl!, caPem: server.caCertPem! };
   let open: Array<{ close(): Promise<void> }> = [];
@@ -78,6 +92,7 @@ export async function startSimFixture(): Promise<SimFixture> {
     server,
     certificate,
     reset() {
+      collect();
       control.reset();
       control.setClock(Date.now());
     },
@@ -126,6 +141,11 @@ export async function startSimFixture(): Promise<SimFixture> {
     },
     async close() {
       await Promise.all(open.map((c) => c.close()));
+      collect();
+      if (recordPactTo) {
+        const { pact } = pactFromTraffic(recorded, { consumer: 'mde-sim-client-recorded' });
+        writeFileSync(recordPactTo, `${JSON.stringify(pact, null, 2)}\n`);
+      }
       await server.close();
     },
   };

@@ -21,6 +21,25 @@ export const OFFLINE_MACHINE = '7b1f4967d9728e5aa3c06a9e617a22a4a5a17378';
 export const FAILING_MACHINE = 'c3a8e21f9d0b47f65e1a2c3d4b5e6f708192a3b4';
 export const START = '2026-11-29T10:00:00Z';
 
+/** A second tenant to seed through the control API (one app, one machine). */
+export const FABRIKAM = {
+  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  domain: 'fabrikam.onmicrosoft.com',
+  displayName: 'Fabrikam',
+  apps: [
+    {
+      clientId: '11112222-3333-4444-8555-666677778888',
+      displayName: 'Fab SOAR',
+      clientSecret: 's3cret',
+      roles: ['Machine.RestrictExecution'],
+    },
+  ],
+  users: [],
+  machines: [
+    { id: 'aaaabbbbccccddddeeeeffff0000111122223333', computerDnsName: 'fab-01', sim: { restricted: true } },
+  ],
+};
+
 export interface Answer {
   status: number;
   headers: Record<string, string>;

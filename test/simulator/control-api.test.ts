@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FABRIKAM,
   MACHINE,
   OFFLINE_MACHINE,
   SOAR_APP,
@@ -19,24 +20,6 @@ async function control(method: string, path: string, body?: unknown): Promise<{ 
   });
   return { status: res.statusCode, json: await res.body.json() };
 }
-
-const FABRIKAM = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'fabrikam.onmicrosoft.com',
-  displayName: 'Fabrikam',
-  apps: [
-    {
-      clientId: '11112222-3333-4444-8555-666677778888',
-      displayName: 'Fab SOAR',
-      clientSecret: 's3cret',
-      roles: ['Machine.RestrictExecution'],
-    },
-  ],
-  users: [],
-  machines: [
-    { id: 'aaaabbbbccccddddeeeeffff0000111122223333', computerDnsName: 'fab-01', sim: { restricted: true } },
-  ],
-};
 
 beforeAll(async () => {
   sim = await startTestServer();

@@ -10,20 +10,12 @@ import { createApiRouter } from '../../mock/core/api-routes.ts';
 import { createSimulator, type Simulator } from '../../mock/core/simulator.ts';
 import type { SimResponse } from '../../mock/core/types.ts';
 import { controlSpec } from '../../openapi/control-spec.gen.ts';
-import { MACHINE, START, TENANT } from '../helpers/sim-server.ts';
+import { FABRIKAM, MACHINE, START, TENANT } from '../helpers/sim-server.ts';
 
 const produced: { operationId: string; scenario: string; response: SimResponse }[] = [];
 let sim: Simulator;
 let backend: OpenAPIBackend;
 
-const FABRIKAM = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'fabrikam.onmicrosoft.com',
-  displayName: 'Fabrikam',
-  apps: [{ clientId: '11112222-3333-4444-8555-666677778888', displayName: 'Fab', roles: [] }],
-  users: [],
-  machines: [],
-};
 const NO_TENANT = '00000000-0000-4000-8000-000000000000';
 
 async function send(
@@ -66,8 +58,14 @@ const ROUTES: Record<string, [string, string]> = {
   clearFaults: ['DELETE', '/_sim/faults'],
   removeFault: ['DELETE', '/_sim/faults/one'],
   getRetries: ['GET', '/_sim/retries'],
+  getCallers: ['GET', '/_sim/callers'],
+  getEvents: ['GET', '/_sim/events'],
   mintToken: ['POST', '/_sim/tokens'],
   rotateSigningKeys: ['POST', '/_sim/keys/rotate'],
+  getRecording: ['GET', '/_sim/journal/recording'],
+  setRecording: ['PUT', '/_sim/journal/recording'],
+  getRecordedPact: ['GET', '/_sim/journal/pact?consumer=conformance'],
+  getHar: ['GET', '/_sim/journal/har'],
 };
 
 beforeAll(async () => {
@@ -130,10 +128,45 @@ beforeAll(async () => {
   await send('removeFault', 'unknown', 'DELETE', '/_sim/faults/one');
   await send('clearFaults', 'ok', 'DELETE', '/_sim/faults');
   await send('getRetries', 'ok', 'GET', '/_sim/retries');
+  // A caller with an action and a 429, so the callers and events answers carry items to validate.
+  sim.control.setRateLimits(TENANT, {
+    limits: { unrestrictCodeExecution: [{ limit: 1, windowSeconds: 60 }] },
+  });
+  const token = await sim.control.mintToken({ tenantId: TENANT });
+  for (let i = 0; i < 2; i++) {
+    await sim.handle({
+      method: 'POST',
+      origin: 'http://127.0.0.1:5080',
+      path: `/api/machines/${MACHINE}/unrestrictCodeExecution`,
+      query: '',
+      headers: {
+        host: '127.0.0.1:5080',
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: '{"Comment":"conformance"}',
+    });
+  }
+  await send('getCallers', 'ok', 'GET', '/_sim/callers');
+  await send('getCallers', 'typo', 'GET', '/_sim/callers?tenant=x');
+  await send('getEvents', 'ok', 'GET', '/_sim/events?after=0&limit=10');
+  expect(JSON.parse(produced.at(-1)!.response.body).events).toHaveLength(1);
+  expect(JSON.parse(produced.at(-3)!.response.body).callers[0].operations[0]).toMatchObject({
+    throttled: 1,
+    windows: [{ limit: 1, used: 1, remaining: 0 }],
+  });
+  await send('getEvents', 'bad cursor', 'GET', '/_sim/events?after=-1');
   await send('mintToken', 'ok', 'POST', '/_sim/tokens', { tenantId: TENANT });
   await send('mintToken', 'typo', 'POST', '/_sim/tokens', { tenantID: TENANT });
   await send('mintToken', 'unknown tenant', 'POST', '/_sim/tokens', { tenantId: NO_TENANT });
   await send('rotateSigningKeys', 'ok', 'POST', '/_sim/keys/rotate');
+  await send('setRecording', 'on', 'PUT', '/_sim/journal/recording', { enabled: true });
+  await send('setRecording', 'typo', 'PUT', '/_sim/journal/recording', { enable: true });
+  await send('getRecording', 'ok', 'GET', '/_sim/journal/recording');
+  await send('getRecordedPact', 'ok', 'GET', '/_sim/journal/pact?consumer=conformance');
+  await send('getRecordedPact', 'no consumer', 'GET', '/_sim/journal/pact');
+  await send('getHar', 'ok', 'GET', '/_sim/journal/har');
+  await send('getHar', 'unknown parameter', 'GET', '/_sim/journal/har?tenant=x');
 });
 
 describe('control API answers against openapi/mde-sim-control.yaml', () => {

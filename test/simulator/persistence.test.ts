@@ -10,23 +10,10 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../mock/core/demo-tenant.ts';
 import { type RunningServer, startServer } from '../../mock/server/server.ts';
+import { FABRIKAM } from '../helpers/sim-server.ts';
 
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const START = '2026-11-29T10:00:00Z';
-const FABRIKAM = {
-  id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'fabrikam.onmicrosoft.com',
-  displayName: 'Fabrikam',
-  apps: [
-    {
-      clientId: '11112222-3333-4444-8555-666677778888',
-      displayName: 'Fab SOAR',
-      roles: ['Machine.Read.All'],
-    },
-  ],
-  users: [],
-  machines: [{ id: 'a'.repeat(40), computerDnsName: 'fab-01' }],
-};
 
 const start = (stateDir: string) =>
   startServer({

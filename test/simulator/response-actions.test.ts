@@ -21,7 +21,7 @@ import {
   TENANT,
   type TestServer,
 } from '../helpers/sim-server.ts';
-import { payloadsDir, payloadsPresent } from '../spec/spec-walk.ts';
+import { payloadsDir } from '../spec/spec-walk.ts';
 
 const DEV = 'f70f9fe6b29cd9511652434919c6530618f06606';
 const WEB = '2f6a9d1c0e8b47a3d5c2b1e0f9a8d7c6b5a4e3d2';
@@ -71,7 +71,7 @@ afterEach(() => {
   control().setClock(START);
 });
 
-describe.skipIf(!payloadsPresent)('recorded answers reproduced', () => {
+describe('recorded answers reproduced', () => {
   it.each([
     [
       '04_isolate_201_pingidentity_2026.json',

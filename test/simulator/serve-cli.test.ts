@@ -13,7 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 let child: ChildProcess;
 let output = '';
-let ready: { url: string; httpsUrl: string; caCertPath: string; proxyUrl: string; tenants: string[] };
+let ready: {
+  url: string;
+  httpsUrl: string;
+  caCertPath: string;
+  proxyUrl: string;
+  dashboardUrl: string;
+  tenants: string[];
+};
 let stateDir: string;
 
 beforeAll(async () => {
@@ -71,6 +78,16 @@ describe('mde-sim serve', () => {
     expect(output).toContain('1e5bc9d7e413ddd7902c2932e418702b84d0cc07');
   });
 
+  it('serves the live page of the tenant at the dashboardUrl it prints', async () => {
+    expect(ready.dashboardUrl).toBe(`${ready.url}/`);
+    expect(output).toContain(
+      `Live page of the tenant (fleet, actions, quotas, journal): ${ready.dashboardUrl}`,
+    );
+    const page = await fetch(ready.dashboardUrl);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>mde-sim · live tenant</title>');
+  });
+
   it('prints a token + curl command that removes an app restriction for real', async () => {
     const start = output.indexOf('  TOKEN=$(');
     const script = output
@@ -108,6 +125,8 @@ describe('mde-sim serve --config', () => {
         stateDir: dir,
         duplicatePolicy: 'return-pending',
         logLevel: 'warn',
+        record: true,
+        publicOrigin: 'https://api.security.microsoft.com',
       }),
     );
     const server = spawn(
@@ -144,11 +163,19 @@ describe('mde-sim serve --config', () => {
             headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
             body: JSON.stringify({ Comment: 'config' }),
           },
-        ).then(async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }));
+        ).then(async (r) => ({
+          status: r.status,
+          body: (await r.json()) as { id: string; '@odata.context': string },
+        }));
       const first = await call();
       const second = await call();
       expect([first.status, second.status]).toEqual([201, 201]);
       expect(second.body.id).toBe(first.body.id); // duplicatePolicy from the file
+      expect(first.body['@odata.context']).toBe(
+        'https://api.security.microsoft.com/api/$metadata#MachineActions/$entity',
+      ); // publicOrigin from the file
+      const recording = await fetch(`${readyLine.url}/_sim/journal/recording`).then((r) => r.json());
+      expect(recording).toEqual({ enabled: true }); // record from the file
     } finally {
       server.kill('SIGTERM');
     }

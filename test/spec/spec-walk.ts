@@ -3,7 +3,7 @@
  * Test helpers shared by the spec tests: load the YAML, resolve local `$ref`s, and compile schemas of the
  * document with ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 
@@ -20,9 +20,8 @@ export function loadYamlSpec(): Json {
   return parse(readFileSync(specPath, 'utf8'));
 }
 
-/** Where CI puts the shared reference: `shared/` beside the clone. */
-export const payloadsDir: string = resolve(repoRoot, '..', 'shared', 'reference', 'payloads');
-export const payloadsPresent: boolean = existsSync(payloadsDir);
+/** The recorded payloads the spec cites as "payload NN" (copied from the project's evidence). */
+export const payloadsDir: string = resolve(repoRoot, 'docs', 'evidence', 'payloads');
 
 /** A recorded payload, parsed. */
 export function readPayload(name: string): Json {

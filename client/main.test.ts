@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { MachineAction } from '../openapi/index.ts';
-import { type CliEnvironment, runCli } from './cli.ts';
+import { type CliEnvironment, runCli } from './main.ts';
 import {
   type CannedReply,
   created,
@@ -234,4 +234,39 @@ it('runs as a subprocess: node client/cli.ts action <id> --json', async () => {
     );
   });
   expect(missing).toBe(7);
+});
+
+it('names an unknown option and the closest valid one, before any missing required option', async () => {
+  const run = await mde(['unrestrict', recordedMachineId, '--coment', 'x']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("error: unknown option '--coment'");
+  expect(run.stderr).toContain('(Did you mean --comment?)');
+  expect(run.stderr).not.toContain('required option');
+  expect(server.requests).toHaveLength(0);
+});
+
+it('shows the time waited on a TTY, and nothing with --json even on a TTY', async () => {
+  server.reply(
+    created(),
+    ok(machineAction({ status: 'InProgress' })),
+    ok(machineAction({ status: 'Succeeded' })),
+  );
+  const tty = await mde(['unrestrict', recordedMachineId, '--comment', 'c', '--wait'], { tty: true });
+  expect(tty.stderr).toMatch(/: InProgress \(\d+ s\)/);
+  server.reply(
+    created(),
+    ok(machineAction({ status: 'InProgress' })),
+    ok(machineAction({ status: 'Succeeded' })),
+  );
+  const json = await mde(['unrestrict', recordedMachineId, '--comment', 'c', '--wait', '--json'], {
+    tty: true,
+  });
+  expect(json.code).toBe(0);
+  expect(json.stderr).toBe('');
+});
+
+it("help's examples use the simulator's real default port", async () => {
+  const run = await mde(['--help']);
+  expect(run.stdout).toContain('https://127.0.0.1:5443');
+  expect(run.stdout).not.toMatch(/127\.0\.0\.1:(8443|8080)/);
 });

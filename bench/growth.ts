@@ -1,0 +1,120 @@
+/**
+ * Growth: unrestrict and a `$top=10` list of one machine's actions with 1k and 1M stored actions (all on one
+ * machine, and spread over 10k machines), in-process through `simulator.handle`, so the figure is the core's
+ * own cost. The stored actions arrive through `simulator.restore()` (the state-file path), which is how a
+ * long run's backlog exists. Prints one JSON line per case: calls/s and the longest single call (the time
+ * it blocks the event loop).
+ *
+ * Usage: node bench/growth.ts <actions> <machines>
+ */
+import { DEMO_TENANT_ID, demoTenant } from '../mock/core/demo-tenant.ts';
+import { createSimulator, type PersistedState } from '../mock/core/simulator.ts';
+import { formatTimestamp } from '../mock/core/timestamps.ts';
+
+const ACTIONS = Number(process.argv[2] ?? 1000);
+const MACHINES = Number(process.argv[3] ?? 1);
+const START_MS = Date.parse('2026-11-01T00:00:00Z');
+
+const machineId = (i: number) => i.toString(16).padStart(40, 'b');
+const seed = demoTenant();
+seed.machines = Array.from({ length: MACHINES }, (_, i) => ({
+  id: machineId(i),
+  computerDnsName: `host-${i}`,
+}));
+
+const actions = Array.from({ length: ACTIONS }, (_, i) => {
+  const at = START_MS + i * 10;
+  const machine = i % MACHINES;
+  return {
+    action: {
+      id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      type: 'UnrestrictCodeExecution' as const,
+      title: null,
+      requestor: 'Defender for Endpoint API',
+      requestorComment: 'history',
+      status: 'Succeeded' as const,
+      machineId: machineId(machine),
+      computerDnsName: `host-${machine}`,
+      creationDateTimeUtc: formatTimestamp(at),
+      lastUpdateDateTimeUtc: formatTimestamp(at + 5),
+      cancellationRequestor: null,
+      cancellationComment: null,
+      cancellationDateTimeUtc: null,
+      errorHResult: 0,
+      scope: null,
+      externalId: null,
+      requestSource: 'PublicApi',
+      relatedFileInfo: null,
+      commands: [],
+      troubleshootInfo: null,
+    },
+    createdAtMs: at,
+    finishedAtMs: at + 5,
+  };
+});
+const snapshot: PersistedState = {
+  format: 'mde-sim-state',
+  version: 1,
+  savedAt: new Date(START_MS).toISOString(),
+  clock: { mode: 'frozen', nowMs: START_MS + ACTIONS * 10 + 1000 },
+  state: { seeds: [seed], tenants: [{ seed, actions }], rateLimits: {}, faults: [] },
+};
+
+const sim = await createSimulator({
+  rateLimits: false,
+  retention: false,
+  lifecycle: { pickupDelayMs: 0, executionMs: 0 },
+  clock: { mode: 'frozen', startAt: START_MS },
+});
+const restoreStarted = performance.now();
+sim.restore(snapshot);
+const restoreMs = performance.now() - restoreStarted;
+const token = await sim.control.mintToken({ tenantId: DEMO_TENANT_ID });
+
+async function timed(
+  calls: number,
+  request: (i: number) => Parameters<typeof sim.handle>[0],
+  expected: number,
+) {
+  let longest = 0;
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    const response = await sim.handle(request(i));
+    longest = Math.max(longest, performance.now() - t);
+    if (response.status !== expected)
+      throw new Error(`expected ${expected}, got ${response.status}: ${response.body}`);
+    sim.clock.advance(1); // the next call sees the previous action Succeeded (lifecycle 0)
+  }
+  return { perSecond: calls / ((performance.now() - started) / 1000), longestMs: longest };
+}
+
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const origin = 'https://api.security.microsoft.com';
+const unrestrict = await timed(
+  2000,
+  (i) => ({
+    method: 'POST',
+    origin,
+    path: `/api/machines/${machineId(i % MACHINES)}/unrestrictCodeExecution`,
+    query: '',
+    headers,
+    body: '{"Comment":"growth"}',
+  }),
+  201,
+);
+const list = await timed(
+  Math.max(20, Math.min(500, Math.floor(5e6 / ACTIONS))),
+  () => ({
+    method: 'GET',
+    origin,
+    path: '/api/machineactions',
+    query: `$filter=machineId eq '${machineId(0)}'&$top=10`,
+    headers,
+    body: undefined,
+  }),
+  200,
+);
+process.stdout.write(
+  `${JSON.stringify({ actions: ACTIONS, machines: MACHINES, restoreMs, unrestrict, list, rssMiB: process.memoryUsage().rss / 2 ** 20 })}\n`,
+);

@@ -1,0 +1,108 @@
+/**
+ * Starting the servers the benchmark measures, each in its own process (pinned to core 1 where `taskset`
+ * exists, the load generator on core 0), and reading their memory from /proc.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const PINNED = availableParallelism() >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/** Pins this process (the load generator) to core 0. */
+export function pinLoadGenerator(): void {
+  if (PINNED) spawnSync('taskset', ['-pc', '0', String(process.pid)]);
+}
+
+function spawnPinned(args: string[], cwd?: string, pinned = true): ChildProcess {
+  const [command, argv] = PINNED && pinned ? ['taskset', ['-c', '1', ...args]] : [args[0]!, args.slice(1)];
+  return spawn(command, argv, { stdio: ['pipe', 'pipe', 'ignore'], ...(cwd === undefined ? {} : { cwd }) });
+}
+
+/** Resident memory of a process in MiB (Linux /proc). */
+export function rssMiB(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(line ?? 0) / 1024;
+}
+
+export interface RunningProcess {
+  child: ChildProcess;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** ms from spawn to the ready line. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+async function firstLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const match = pattern.exec(line);
+    if (match) {
+      child.stdout!.resume(); // keep draining the banner
+      return match;
+    }
+  }
+  throw new Error(`process ended before printing ${pattern}`);
+}
+
+const stop = (child: ChildProcess) => () =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+/** The bare node:http baseline. */
+export async function startBaseline(): Promise<RunningProcess> {
+  const started = performance.now();
+  const child = spawnPinned([process.execPath, new URL('./bench-server.ts', import.meta.url).pathname]);
+  const [, json] = await firstLine(child, /^(\{.*\})$/);
+  const { port } = JSON.parse(json!) as { port: number };
+  return { child, url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop: stop(child) };
+}
+
+/** A state directory with the CA, certificates and signing keys already made (as after a first start). */
+export function preparedStateDir(): string {
+  return mkdtempSync(join(tmpdir(), 'mde-sim-bench-'));
+}
+
+/**
+ * `mde-sim serve` as users start it (`entry` is `mock/server/cli.ts` from a clone or the built bin), on free
+ * ports, HTTP and HTTPS, with a config file raising the quotas for a load test. Pinned to one core for
+ * throughput; unpinned to time a start (Node compiles and collects on helper threads as a user's would).
+ */
+export async function startSimulator(
+  entry: string,
+  stateDir: string,
+  config: object = {},
+  pinned = true,
+): Promise<RunningProcess> {
+  const configPath = join(stateDir, 'bench-config.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  const started = performance.now();
+  const child = spawnPinned(
+    [
+      process.execPath,
+      entry,
+      'serve',
+      '--port',
+      '0',
+      '--https-port',
+      '0',
+      '--state-dir',
+      stateDir,
+      '--config',
+      configPath,
+      '--log-level',
+      'warn',
+    ],
+    new URL('..', import.meta.url).pathname,
+    pinned,
+  );
+  const [, json] = await firstLine(child, /^mde-sim ready (\{.*\})$/);
+  const readyMs = performance.now() - started;
+  const { url } = JSON.parse(json!) as { url: string };
+  return { child, url, readyMs, stop: stop(child) };
+}

@@ -1,0 +1,225 @@
+/**
+ * `npm run bench`: the simulator's speed and footprint against targets, each as a ratio to a baseline
+ * measured in the same run on this machine, never as an absolute figure from elsewhere.
+ *
+ * 1. Throughput: `mde-sim serve` (the `npm start` path, config file raising the quotas so the limiter counts
+ *    without refusing) with every call creating a new action, against bare node:http answering the
+ *    recorded 201, paired rounds at 10 and 50 connections (autocannon; server and load generator pinned to
+ *    separate cores where `taskset` exists). Ratio of requests/s, p99 ratio, RSS ready and after load.
+ * 2. Start → ready line: the source entry (`node mock/server/cli.ts`) and the built bin when `dist/` exists,
+ *    with an existing state directory, HTTP and HTTPS on; RSS at ready.
+ * 3. Growth: unrestrict and a `$top=10` list at 1k and 1M stored actions (one machine, 10k machines).
+ * 4. The client through the MSW handlers in-process vs through a real HTTP server.
+ * The table goes to stdout and to bench/RESULTS.md. Environment: BENCH_DURATION_S (default 8),
+ * BENCH_WARMUP_S (3), BENCH_ROUNDS (2), BENCH_SKIP (comma list of throughput,startup,growth,msw).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import autocannon from 'autocannon';
+import { DEMO_TENANT_ID } from '../mock/core/demo-tenant.ts';
+import {
+  PINNED,
+  pinLoadGenerator,
+  preparedStateDir,
+  type RunningProcess,
+  rssMiB,
+  startBaseline,
+  startSimulator,
+} from './processes.ts';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
+const SOURCE_ENTRY = 'mock/server/cli.ts';
+const BUILT_ENTRY = 'dist/mock/server/cli.js';
+
+/** A load test's config: every call a new action (no lifecycle delay), quotas counted but raised. */
+const LOAD_CONFIG = {
+  lifecycle: { pickupDelayMs: 0, executionMs: 0 },
+  rateLimits: {
+    limits: {
+      unrestrictCodeExecution: [
+        { limit: 10_000_000, windowSeconds: 60 },
+        { limit: 100_000_000, windowSeconds: 3600 },
+      ],
+    },
+  },
+};
+
+const lines: string[] = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+pinLoadGenerator();
+say(`# mde-sim benchmark`);
+say();
+say(
+  `${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} · Node ${process.version}` +
+    `${PINNED ? ' · server and load generator pinned to separate cores' : ''}`,
+);
+
+async function mintToken(url: string): Promise<string> {
+  const res = await fetch(`${url}/_sim/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenantId: DEMO_TENANT_ID }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function load(server: RunningProcess, token: string, connections: number, seconds: number) {
+  const result = await autocannon({
+    url: `${server.url}/api/machines/${MACHINE}/unrestrictCodeExecution`,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{"Comment":"benchmark"}',
+    connections,
+    duration: seconds,
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+if (!SKIP.has('throughput')) {
+  say();
+  say(
+    `## Throughput (every call a new action, limiter counting; ${DURATION_S} s after ${WARMUP_S} s warm-up, ${ROUNDS} paired rounds)`,
+  );
+  say();
+  say(
+    '| connections | baseline req/s | mde-sim req/s | ratio (target ≥ 0.5) | p99 baseline / mde-sim ms | p99 ratio (target ≤ 3) | RSS ready → after, MiB |',
+  );
+  say('|---|---|---|---|---|---|---|');
+  for (const connections of [10, 50]) {
+    const rounds: {
+      ratio: number;
+      p99Ratio: number;
+      base: number;
+      sim: number;
+      p99b: number;
+      p99s: number;
+      rss: string;
+    }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const baseline = await startBaseline();
+      await load(baseline, '', connections, WARMUP_S);
+      const b = await load(baseline, '', connections, DURATION_S);
+      await baseline.stop();
+      const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_CONFIG);
+      const rssReady = rssMiB(sim.child.pid!);
+      const token = await mintToken(sim.url);
+      await load(sim, token, connections, WARMUP_S);
+      const s = await load(sim, token, connections, DURATION_S);
+      const rssAfter = rssMiB(sim.child.pid!);
+      await sim.stop();
+      if (s.non2xx > 0)
+        throw new Error(`mde-sim answered ${s.non2xx} non-2xx: the benchmark measured the wrong path`);
+      rounds.push({
+        ratio: s.rps / b.rps,
+        p99Ratio: s.p99 / Math.max(1, b.p99),
+        base: b.rps,
+        sim: s.rps,
+        p99b: b.p99,
+        p99s: s.p99,
+        rss: `${rssReady.toFixed(0)} → ${rssAfter.toFixed(0)}`,
+      });
+    }
+    const mid = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+    say(
+      `| ${connections} | ${mid.base.toFixed(0)} | ${mid.sim.toFixed(0)} | ${median(rounds.map((r) => r.ratio)).toFixed(2)} (${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}) ${verdict(median(rounds.map((r) => r.ratio)) >= 0.5)} | ${mid.p99b} / ${mid.p99s} | ${median(rounds.map((r) => r.p99Ratio)).toFixed(1)} ${verdict(median(rounds.map((r) => r.p99Ratio)) <= 3)} | ${mid.rss} |`,
+    );
+  }
+}
+
+if (!SKIP.has('startup')) {
+  say();
+  say('## Start → ready line (existing state directory, HTTP and HTTPS on; median of 5)');
+  say();
+  say('| entry | ms (target ≤ 300 for the built bin) | RSS at ready, MiB (target ≤ 90) |');
+  say('|---|---|---|');
+  const entries = [[`node ${SOURCE_ENTRY} (clone, npm start)`, SOURCE_ENTRY]];
+  if (existsSync(BUILT_ENTRY)) entries.unshift([`node ${BUILT_ENTRY} (built bin)`, BUILT_ENTRY]);
+  for (const [name, entry] of entries) {
+    const stateDir = preparedStateDir();
+    const times: number[] = [];
+    const rss: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const sim = await startSimulator(entry!, stateDir, {}, false);
+      if (i > 0) times.push(sim.readyMs); // the first start makes the CA and keys
+      rss.push(rssMiB(sim.child.pid!));
+      await sim.stop();
+    }
+    const isBuilt = entry === BUILT_ENTRY;
+    say(
+      `| ${name} | ${median(times).toFixed(0)}${isBuilt ? ` ${verdict(median(times) <= 300)}` : ''} | ${median(rss).toFixed(0)} ${verdict(median(rss) <= 90)} |`,
+    );
+  }
+  if (!existsSync(BUILT_ENTRY)) say('(no dist/: run `npm run build` to measure the built bin)');
+}
+
+function child(script: string, ...args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, [new URL(script, import.meta.url).pathname, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+if (!SKIP.has('growth')) {
+  say();
+  say('## Growth (in-process; target: at 1M ≥ 0.9 × the speed at 1k, no call blocking the loop > 20 ms)');
+  say();
+  say(
+    '| stored actions | machines | unrestrict/s | longest ms | $top=10 list/s | longest ms | vs 1k (unrestrict, list) |',
+  );
+  say('|---|---|---|---|---|---|---|');
+  for (const machines of [1, 10_000]) {
+    type Case = {
+      unrestrict: { perSecond: number; longestMs: number };
+      list: { perSecond: number; longestMs: number };
+    };
+    const small = child('./growth.ts', '1000', String(machines)) as unknown as Case;
+    const large = child('./growth.ts', '1000000', String(machines)) as unknown as Case;
+    for (const [n, c] of [
+      ['1k', small],
+      ['1M', large],
+    ] as const) {
+      const vs =
+        n === '1M'
+          ? `${(c.unrestrict.perSecond / small.unrestrict.perSecond).toFixed(2)}, ${(c.list.perSecond / small.list.perSecond).toFixed(2)} ${verdict(c.unrestrict.perSecond / small.unrestrict.perSecond >= 0.9 && c.list.perSecond / small.list.perSecond >= 0.9 && Math.max(c.unrestrict.longestMs, c.list.longestMs) <= 20)}`
+          : '';
+      say(
+        `| ${n} | ${machines} | ${c.unrestrict.perSecond.toFixed(0)} | ${c.unrestrict.longestMs.toFixed(1)} | ${c.list.perSecond.toFixed(1)} | ${c.list.longestMs.toFixed(1)} | ${vs} |`,
+      );
+    }
+  }
+}
+
+if (!SKIP.has('msw')) {
+  say();
+  say('## The client in-process through MSW vs through a real HTTP server (target: MSW ≥ HTTP)');
+  say();
+  const { dispatcherPerSecond, mswPerSecond, httpPerSecond } = child('./msw-vs-http.ts') as {
+    dispatcherPerSecond: number;
+    mswPerSecond: number;
+    httpPerSecond: number;
+  };
+  say('| path | unrestrict calls/s | vs HTTP |');
+  say('|---|---|---|');
+  say(
+    `| MSW handlers as the client's undici dispatcher (\`createMswDispatcher\`) | ${dispatcherPerSecond.toFixed(0)} | ${(dispatcherPerSecond / httpPerSecond).toFixed(2)} ${verdict(dispatcherPerSecond >= httpPerSecond)} |`,
+  );
+  say(
+    `| MSW handlers at the socket (\`setupSocketLevelServer\`) | ${mswPerSecond.toFixed(0)} | ${(mswPerSecond / httpPerSecond).toFixed(2)} |`,
+  );
+  say(`| real HTTP server on 127.0.0.1 | ${httpPerSecond.toFixed(0)} | 1.00 |`);
+}
+
+writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
+console.log('\n(written to bench/RESULTS.md)');
