@@ -4149,6 +4149,8 @@ export const spec = {
       },
       "IsolatePending2026": {
         "summary": "Isolate device, fresh action (recorded 2026, payload 04; its `@odata.context` said `#Machines/$entity`, an editing error, corrected here)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Payload 04 as recorded but for `@odata.context`, which its source got wrong (payloads/README.md); every other key and value is the capture's.",
         "value": {
           "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
           "id": "8af71966-4671-4734-a777-a855875c0ec4",
