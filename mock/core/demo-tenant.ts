@@ -115,6 +115,7 @@ export function demoTenant(): TenantSeed {
         riskScore: 'Medium',
         exposureLevel: 'Medium',
         lastIpAddress: '10.20.7.42',
+        aadDeviceId: 'c4d2e6a1-8b3f-4e7d-9a05-6f1b2c3d4e5a',
         machineTags: ['HR'],
         ipAddresses: [nic('10.20.7.42', '00155D4A2A42')],
         sim: { restricted: true },
