@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../mock/core/simulator.ts';
-import { readSeedFile } from '../../mock/server/cli.ts';
+import { readSeedFile } from '../../mock/server/main.ts';
 
 const file = fileURLToPath(new URL('../../docs/examples/playbook-fleet.seed.json', import.meta.url));
 
