@@ -2,7 +2,7 @@
  * Human-readable rendering of API results for the `mde` CLI (the `--json` mode prints the wire JSON instead).
  * @module
  */
-import type { Machine, MachineAction, MachineActionCollection } from '../openapi/index.ts';
+import type { Machine, MachineAction, MachineActionCollection, MachineCollection } from '../openapi/index.ts';
 import { DefenderApiError } from './errors.ts';
 
 function rows(pairs: Array<[string, string | number | null | undefined]>): string {
@@ -20,6 +20,13 @@ export function formatAction(action: MachineAction): string {
     ['machine', machine],
     ['requestor', action.requestor],
     ['comment', action.requestorComment],
+    ['scope', action.scope],
+    [
+      'file',
+      action.relatedFileInfo
+        ? `${action.relatedFileInfo.fileIdentifierType} ${action.relatedFileInfo.fileIdentifier}`
+        : undefined,
+    ],
     ['created', action.creationDateTimeUtc],
     ['updated', action.lastUpdateDateTimeUtc],
     ['cancelled by', action.cancellationRequestor],
@@ -33,6 +40,16 @@ export function formatActionList(collection: MachineActionCollection): string {
   if (collection.value.length === 0) return 'No machine actions.\n';
   const lines = collection.value.map(
     (a) => `${a.id}  ${a.type.padEnd(24)}  ${a.status.padEnd(10)}  ${a.creationDateTimeUtc}  ${a.machineId}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Machines, one line each: id, name, health, onboarding, risk, OS. */
+export function formatMachineList(collection: MachineCollection): string {
+  if (collection.value.length === 0) return 'No machines.\n';
+  const lines = collection.value.map(
+    (m) =>
+      `${m.id}  ${(m.computerDnsName ?? '').padEnd(36)}  ${m.healthStatus.padEnd(13)}  ${m.onboardingStatus.padEnd(14)}  ${m.riskScore.padEnd(13)}  ${m.osPlatform ?? ''}`,
   );
   return `${lines.join('\n')}\n`;
 }

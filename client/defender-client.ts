@@ -10,16 +10,27 @@ import type {
   MachineActionCollection,
   MachineActionStatus,
   MachineActionType,
+  MachineCollection,
+  PackageUri,
 } from '../openapi/index.ts';
-import { AbortError, ActionAlreadyInProgressError, WaitTimeoutError } from './errors.ts';
+import {
+  AbortError,
+  ActionAlreadyInProgressError,
+  PackageDownloadError,
+  WaitTimeoutError,
+} from './errors.ts';
 import { defaultUserAgent, HttpTransport } from './http-transport.ts';
-import { machineActionsQuery } from './odata-query.ts';
+import { machineActionsQuery, machinesQuery } from './odata-query.ts';
 import { resolveEndpoint } from './regions.ts';
 import { RequestPipeline } from './request-pipeline.ts';
 import type { OperationContext } from './response-errors.ts';
 import type {
+  AntivirusScanOptions,
   DefenderClientOptions,
+  InvestigationPackage,
+  IsolateMachineOptions,
   ListMachineActionsOptions,
+  ListMachinesOptions,
   MachineActionOptions,
   OperationOptions,
   SleepFunction,
@@ -62,6 +73,55 @@ function requiredString(value: unknown, name: string): string {
 }
 
 const readPermission = 'Machine.Read.All (or Machine.ReadWrite.All)';
+
+/** An action endpoint: path segment, action type, what its errors say, and the permission it needs. */
+interface ActionEndpoint {
+  path: string;
+  type: MachineActionType;
+  verb: string;
+  permission: string;
+}
+
+const ACTIONS = {
+  unrestrict: {
+    path: 'unrestrictCodeExecution',
+    type: 'UnrestrictCodeExecution',
+    verb: 'unrestrict code execution on',
+    permission: 'Machine.RestrictExecution',
+  },
+  restrict: {
+    path: 'restrictCodeExecution',
+    type: 'RestrictCodeExecution',
+    verb: 'restrict code execution on',
+    permission: 'Machine.RestrictExecution',
+  },
+  isolate: { path: 'isolate', type: 'Isolate', verb: 'isolate', permission: 'Machine.Isolate' },
+  unisolate: {
+    path: 'unisolate',
+    type: 'Unisolate',
+    verb: 'release from isolation',
+    permission: 'Machine.Isolate',
+  },
+  scan: {
+    path: 'runAntiVirusScan',
+    type: 'RunAntiVirusScan',
+    verb: 'run an antivirus scan on',
+    permission: 'Machine.Scan',
+  },
+  collect: {
+    path: 'collectInvestigationPackage',
+    type: 'CollectInvestigationPackage',
+    verb: 'collect an investigation package from',
+    permission: 'Machine.CollectForensics',
+  },
+  quarantine: {
+    path: 'StopAndQuarantineFile',
+    type: 'StopAndQuarantineFile',
+    verb: 'stop and quarantine a file on',
+    permission: 'Machine.StopAndQuarantine',
+  },
+  offboard: { path: 'offboard', type: 'Offboard', verb: 'offboard', permission: 'Machine.Offboard' },
+} as const satisfies Record<string, ActionEndpoint>;
 
 /**
  * Client of the Defender for Endpoint machine-action API.
@@ -145,13 +205,7 @@ export class DefenderClient {
     comment: string,
     options?: MachineActionOptions,
   ): Promise<MachineAction> {
-    return this.#machineAction(
-      'unrestrictCodeExecution',
-      'UnrestrictCodeExecution',
-      machineId,
-      comment,
-      options,
-    );
+    return this.#machineAction(ACTIONS.unrestrict, machineId, { Comment: comment }, options);
   }
 
   /**
@@ -163,29 +217,104 @@ export class DefenderClient {
     comment: string,
     options?: MachineActionOptions,
   ): Promise<MachineAction> {
-    return this.#machineAction('restrictCodeExecution', 'RestrictCodeExecution', machineId, comment, options);
+    return this.#machineAction(ACTIONS.restrict, machineId, { Comment: comment }, options);
+  }
+
+  /**
+   * Isolates a machine from the network (`POST /api/machines/{id}/isolate`); it stays connected to the
+   * service. Needs `Machine.Isolate`. The service has no duplicate rule for isolate: a second call creates a
+   * second action.
+   * @example
+   * ```ts
+   * const action = await client.isolateMachine(machineId, 'Alert 1234', { isolationType: 'Full' });
+   * ```
+   */
+  isolateMachine(
+    machineId: string,
+    comment: string,
+    options: IsolateMachineOptions = {},
+  ): Promise<MachineAction> {
+    const body: Record<string, string> = { Comment: comment };
+    if (options.isolationType !== undefined) body.IsolationType = options.isolationType;
+    return this.#machineAction(ACTIONS.isolate, machineId, body, options);
+  }
+
+  /** Releases a machine from isolation (`POST /api/machines/{id}/unisolate`). Needs `Machine.Isolate`. */
+  unisolateMachine(
+    machineId: string,
+    comment: string,
+    options?: MachineActionOptions,
+  ): Promise<MachineAction> {
+    return this.#machineAction(ACTIONS.unisolate, machineId, { Comment: comment }, options);
+  }
+
+  /**
+   * Runs a Microsoft Defender Antivirus scan (`POST /api/machines/{id}/runAntiVirusScan`), `Quick` unless
+   * `scanType` says `Full`. Needs `Machine.Scan`.
+   */
+  runAntiVirusScan(
+    machineId: string,
+    comment: string,
+    options: AntivirusScanOptions = {},
+  ): Promise<MachineAction> {
+    const scanType = options.scanType ?? 'Quick';
+    if (scanType !== 'Quick' && scanType !== 'Full')
+      throw new TypeError(`Invalid option scanType: "${String(scanType)}" ('Quick' or 'Full' expected).`);
+    return this.#machineAction(ACTIONS.scan, machineId, { Comment: comment, ScanType: scanType }, options);
+  }
+
+  /**
+   * Collects an investigation package (`POST /api/machines/{id}/collectInvestigationPackage`). Needs
+   * `Machine.CollectForensics`. Once the action Succeeded, {@link DefenderClient.downloadInvestigationPackage}.
+   */
+  collectInvestigationPackage(
+    machineId: string,
+    comment: string,
+    options?: MachineActionOptions,
+  ): Promise<MachineAction> {
+    return this.#machineAction(ACTIONS.collect, machineId, { Comment: comment }, options);
+  }
+
+  /**
+   * Stops a file and quarantines it (`POST /api/machines/{id}/StopAndQuarantineFile`). Needs
+   * `Machine.StopAndQuarantine`.
+   * @param sha1 - the SHA-1 of the file, 40 hexadecimal characters.
+   */
+  stopAndQuarantineFile(
+    machineId: string,
+    comment: string,
+    sha1: string,
+    options?: MachineActionOptions,
+  ): Promise<MachineAction> {
+    if (typeof sha1 !== 'string' || !/^[0-9a-f]{40}$/i.test(sha1))
+      throw new TypeError(`Invalid sha1: "${String(sha1)}" (40 hexadecimal characters expected).`);
+    return this.#machineAction(ACTIONS.quarantine, machineId, { Comment: comment, Sha1: sha1 }, options);
+  }
+
+  /** Offboards a machine (`POST /api/machines/{id}/offboard`; answered 201). Needs `Machine.Offboard`. */
+  offboardMachine(
+    machineId: string,
+    comment: string,
+    options?: MachineActionOptions,
+  ): Promise<MachineAction> {
+    return this.#machineAction(ACTIONS.offboard, machineId, { Comment: comment }, options);
   }
 
   async #machineAction(
-    pathAction: 'unrestrictCodeExecution' | 'restrictCodeExecution',
-    type: MachineActionType,
+    endpoint: ActionEndpoint,
     machineId: string,
-    comment: string,
+    body: Record<string, string>,
     options: MachineActionOptions = {},
   ): Promise<MachineAction> {
     requiredString(machineId, 'machineId');
-    requiredString(comment, 'comment');
-    const verb = pathAction === 'unrestrictCodeExecution' ? 'unrestrict' : 'restrict';
+    requiredString(body.Comment, 'comment');
+    const { path: pathAction, type, verb, permission } = endpoint;
     const send = () =>
       this.#pipeline.send<MachineAction>({
         method: 'POST',
         path: `/machines/${encodeURIComponent(machineId)}/${pathAction}`,
-        body: { Comment: comment },
-        operation: {
-          description: `${verb} code execution on machine ${machineId}`,
-          permission: 'Machine.RestrictExecution',
-          subject: 'machine',
-        },
+        body,
+        operation: { description: `${verb} machine ${machineId}`, permission, subject: 'machine' },
         signal: options.signal,
       });
     if (options.resolveInProgress !== true) return send();
@@ -268,6 +397,99 @@ export class DefenderClient {
       path: `/machineactions/${encodeURIComponent(actionId)}/cancel`,
       body: { Comment: comment },
       operation,
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * A short-lived link to the package of a collection that Succeeded
+   * (`GET /api/machineactions/{id}/GetPackageUri`). Needs `Machine.Read.All` (apps) and has its own quota,
+   * 2 calls a minute: do not poll it, wait for the action first.
+   * @throws NotFoundError until the collection succeeded.
+   */
+  async getPackageUri(actionId: string, options: OperationOptions = {}): Promise<string> {
+    requiredString(actionId, 'actionId');
+    const answer = await this.#pipeline.send<PackageUri>({
+      method: 'GET',
+      path: `/machineactions/${encodeURIComponent(actionId)}/getPackageUri`,
+      operation: {
+        description: `get the package link of machine action ${actionId}`,
+        permission: readPermission,
+        subject: 'machine action',
+      },
+      signal: options.signal,
+    });
+    return answer.value;
+  }
+
+  /**
+   * Gets a package link ({@link DefenderClient.getPackageUri}) and downloads the zip at once (links expire
+   * within minutes). The link is fetched without the API token.
+   * @throws PackageDownloadError when the storage refuses the link (expired, gone).
+   */
+  async downloadInvestigationPackage(
+    actionId: string,
+    options: OperationOptions = {},
+  ): Promise<InvestigationPackage> {
+    const uri = await this.getPackageUri(actionId, options);
+    return { uri, bytes: await this.downloadPackageUri(uri, options) };
+  }
+
+  /**
+   * Downloads a package link from {@link DefenderClient.getPackageUri} (without the API token).
+   * @throws PackageDownloadError when the storage refuses it: expired (403 `AuthenticationFailed`) or gone.
+   */
+  async downloadPackageUri(uri: string, options: OperationOptions = {}): Promise<Uint8Array> {
+    requiredString(uri, 'uri');
+    const operation = 'download an investigation package';
+    const answer = await this.#transport.download(uri, operation, options.signal);
+    if (answer.status === 200) return answer.bytes;
+    const storageCode = answer.headers['x-ms-error-code'];
+    throw new PackageDownloadError({
+      operation,
+      reason: `the package storage answered ${answer.status}${storageCode === undefined ? '' : ` ${storageCode}`}`,
+      hint: 'Package links are short-lived: ask for a new one (getPackageUri) and download it at once',
+      status: answer.status,
+      storageCode,
+    });
+  }
+
+  /**
+   * Lists machines (`GET /api/machines`) with typed filters and/or a raw OData `filter`, checked locally.
+   * Needs `Machine.Read.All`.
+   * @example
+   * ```ts
+   * const { value } = await client.listMachines({ filter: "healthStatus eq 'Active' and riskScore eq 'High'" });
+   * ```
+   */
+  async listMachines(options: ListMachinesOptions = {}): Promise<MachineCollection> {
+    const query = machinesQuery(options);
+    return this.#pipeline.send<MachineCollection>({
+      method: 'GET',
+      path: `/machines${query}`,
+      operation: { description: 'list machines', permission: readPermission, subject: 'none' },
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * Machines seen with an internal IP within 15 minutes of a time in the last 30 days
+   * (`GET /api/machines/findbyip(ip='…',timestamp=…)`). Needs `Machine.Read.All`.
+   */
+  async findMachinesByIp(
+    ip: string,
+    timestamp: Date | string,
+    options: OperationOptions = {},
+  ): Promise<MachineCollection> {
+    requiredString(ip, 'ip');
+    const at = timestamp instanceof Date ? timestamp : new Date(timestamp);
+    if (Number.isNaN(at.getTime()))
+      throw new TypeError(`Invalid timestamp: "${String(timestamp)}" is not a date.`);
+    const when = at.toISOString().replace(/\.000Z$/, 'Z');
+    return this.#pipeline.send<MachineCollection>({
+      method: 'GET',
+      path: `/machines/findbyip(ip='${encodeURIComponent(ip)}',timestamp=${when})`,
+      operation: { description: `find machines by IP ${ip}`, permission: readPermission, subject: 'none' },
       signal: options.signal,
     });
   }

@@ -19,6 +19,7 @@ export const ErrorCodes = {
   timeout: 'MDE_ERR_TIMEOUT',
   waitTimeout: 'MDE_ERR_WAIT_TIMEOUT',
   aborted: 'MDE_ERR_ABORTED',
+  packageDownload: 'MDE_ERR_PACKAGE_DOWNLOAD',
 } as const;
 
 /** One of the values of {@link ErrorCodes}. */
@@ -195,6 +196,21 @@ export class WaitTimeoutError<TAction = unknown> extends DefenderApiError {
     super(ErrorCodes.waitTimeout, init);
     this.name = 'WaitTimeoutError';
     this.action = init.action;
+  }
+}
+
+/**
+ * The investigation package link was refused by the storage behind it (expired: 403 `AuthenticationFailed`;
+ * gone: 404 `BlobNotFound`). `storageCode` is the storage's `x-ms-error-code`. Ask getPackageUri for a new link.
+ */
+export class PackageDownloadError extends DefenderApiError {
+  /** The storage service's error code (`AuthenticationFailed`, `BlobNotFound`…), when it sent one. */
+  readonly storageCode: string | undefined;
+
+  constructor(init: DefenderApiErrorInit & { storageCode?: string | undefined }) {
+    super(ErrorCodes.packageDownload, init);
+    this.name = 'PackageDownloadError';
+    this.storageCode = init.storageCode;
   }
 }
 

@@ -16,6 +16,7 @@
  * | 10   | network failure or HTTP timeout                                                | NetworkError, TimeoutError                  |
  * | 11   | with --wait: the action ended Failed, TimeOut or Cancelled                     | (the action is printed)                     |
  * | 12   | with --wait: --timeout passed while the action was still Pending/InProgress    | WaitTimeoutError                            |
+ * | 13   | the investigation package link was refused by its storage (expired, gone)      | PackageDownloadError                        |
  * | 130  | interrupted (Ctrl-C / abort)                                                   | AbortError                                  |
  * @module
  */
@@ -35,6 +36,7 @@ export const ExitCodes = {
   network: 10,
   actionNotSucceeded: 11,
   waitTimeout: 12,
+  packageDownload: 13,
   aborted: 130,
 } as const;
 
@@ -52,6 +54,7 @@ const byErrorCode: Record<string, number> = {
   [ErrorCodes.timeout]: ExitCodes.network,
   [ErrorCodes.waitTimeout]: ExitCodes.waitTimeout,
   [ErrorCodes.aborted]: ExitCodes.aborted,
+  [ErrorCodes.packageDownload]: ExitCodes.packageDownload,
 };
 
 /** The exit code for an error thrown by the client. */

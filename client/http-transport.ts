@@ -4,7 +4,7 @@
  * Statuses are not interpreted here.
  * @module
  */
-import { type Dispatcher, EnvHttpProxyAgent, Pool, request } from 'undici';
+import { Agent, type Dispatcher, EnvHttpProxyAgent, interceptors, Pool, request } from 'undici';
 import packageJson from '../package.json' with { type: 'json' };
 import { AbortError, type DefenderApiError, NetworkError, TimeoutError } from './errors.ts';
 import { isNotSentErrorCode, isTlsVerificationErrorCode } from './retry-policy.ts';
@@ -38,12 +38,26 @@ export interface TransportRequest {
   operation: string;
 }
 
-/** The raw answer: status, lower-cased headers and the body text. */
+/** The raw answer: status, lower-cased headers and the body text (decoded when it came compressed). */
 export interface TransportResponse {
   status: number;
   headers: Record<string, string | undefined>;
   bodyText: string;
 }
+
+/** The answer to a download: status, lower-cased headers and the body bytes. */
+export interface DownloadResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  bytes: Uint8Array;
+}
+
+/**
+ * The service compresses every answer when asked (deflate, payloads 11-17): the client asks for gzip or
+ * deflate, and undici's decompress interceptor decodes the body (removing `content-encoding`), whatever the
+ * dispatcher (the client's pool, a proxy agent, or an injected one such as MSW's).
+ */
+export const ACCEPT_ENCODING = 'gzip, deflate';
 
 function flattenHeaders(
   headers: Record<string, string | string[] | undefined>,
@@ -107,6 +121,8 @@ export function transportError(
 export class HttpTransport {
   readonly #options: HttpTransportOptions;
   readonly #dispatcher: Dispatcher;
+  /** The dispatcher with decompression in front of it (what requests go through). */
+  readonly #decoding: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #apiBase: string;
 
@@ -145,6 +161,8 @@ export class HttpTransport {
       });
       this.#ownsDispatcher = true;
     }
+    // Error answers too: the service compresses its 4xx (payloads 11, 12), and their envelope carries the code.
+    this.#decoding = this.#dispatcher.compose(interceptors.decompress({ skipErrorResponses: false }));
   }
 
   /** The absolute URL of an API path. */
@@ -157,6 +175,7 @@ export class HttpTransport {
     const headers: Record<string, string> = {
       authorization: `Bearer ${req.token}`,
       accept: 'application/json',
+      'accept-encoding': ACCEPT_ENCODING,
       'user-agent': this.#options.userAgent,
     };
     let body: string | undefined;
@@ -170,7 +189,7 @@ export class HttpTransport {
         headers,
         ...(body === undefined ? {} : { body }),
         ...(req.signal === undefined ? {} : { signal: req.signal }),
-        dispatcher: this.#dispatcher,
+        dispatcher: this.#decoding,
         headersTimeout: this.#options.headersTimeoutMs,
         bodyTimeout: this.#options.bodyTimeoutMs,
       });
@@ -181,8 +200,49 @@ export class HttpTransport {
     }
   }
 
+  /**
+   * GETs an absolute URL without the bearer token (a package link carries its own signature and may point at
+   * another host), and returns the status, headers and body bytes.
+   */
+  async download(url: string, operation: string, signal: AbortSignal | undefined): Promise<DownloadResponse> {
+    const sameOrigin = new URL(url).origin === this.#options.baseUrl.origin;
+    const dispatcher =
+      sameOrigin || this.#options.proxy !== undefined || this.#options.dispatcher !== undefined
+        ? this.#decoding
+        : this.#otherOrigins();
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers: { 'user-agent': this.#options.userAgent },
+        ...(signal === undefined ? {} : { signal }),
+        dispatcher,
+        headersTimeout: this.#options.headersTimeoutMs,
+        bodyTimeout: this.#options.bodyTimeoutMs,
+      });
+      const bytes = new Uint8Array(await response.body.arrayBuffer());
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), bytes };
+    } catch (error) {
+      throw transportError(error, operation, signal);
+    }
+  }
+
+  #others: Agent | undefined;
+
+  /** An agent for hosts other than the API's (the client's pool is bound to one origin). */
+  #otherOrigins(): Agent {
+    this.#others ??= new Agent({
+      connect: {
+        timeout: this.#options.connectTimeoutMs,
+        ...(this.#options.caPem === undefined ? {} : { ca: this.#options.caPem }),
+      },
+      keepAliveTimeout: this.#options.keepAliveTimeoutMs,
+    });
+    return this.#others;
+  }
+
   /** Closes the pool the transport created (an injected dispatcher is left to its owner). */
   async close(): Promise<void> {
+    await this.#others?.close();
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 }

@@ -9,11 +9,14 @@
  */
 
 export type {
+  IsolationType,
   Machine,
   MachineAction,
   MachineActionCollection,
   MachineActionStatus,
   MachineActionType,
+  MachineCollection,
+  ScanType,
 } from '../openapi/index.ts';
 export { DefenderClient, defaultScope, isTerminalStatus, terminalStatuses } from './defender-client.ts';
 export {
@@ -28,6 +31,7 @@ export {
   isDefenderApiError,
   NetworkError,
   NotFoundError,
+  PackageDownloadError,
   RateLimitedError,
   ServerError,
   TimeoutError,
@@ -48,11 +52,15 @@ export { type Region, regions, resolveEndpoint } from './regions.ts';
 export { StaticTokenCredential } from './static-token-credential.ts';
 export type {
   AccessToken,
+  AntivirusScanOptions,
   ClientLogger,
   ClientProxy,
   DefenderClientOptions,
   GetTokenOptions,
+  InvestigationPackage,
+  IsolateMachineOptions,
   ListMachineActionsOptions,
+  ListMachinesOptions,
   MachineActionOptions,
   OperationOptions,
   RetryInfo,

@@ -12,12 +12,14 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import type { Dispatcher } from 'undici';
 import type { MachineAction, MachineActionStatus, MachineActionType } from '../openapi/index.ts';
 import packageJson from '../package.json' with { type: 'json' };
+import { count, nonEmpty, positiveSeconds } from './cli-arguments.ts';
 import { errorJson, formatAction, formatActionList, formatMachine } from './cli-format.ts';
 import { type CliStream, startProgress } from './cli-progress.ts';
+import { addResponseCommands } from './cli-response-commands.ts';
 import { DefenderClient, defaultScope, isTerminalStatus } from './defender-client.ts';
 import { DefenderApiError } from './errors.ts';
 import { ExitCodes, exitCodeFor } from './exit-codes.ts';
@@ -48,7 +50,7 @@ class UsageError extends Error {
   }
 }
 
-interface GlobalOptions {
+export interface GlobalOptions {
   tenant?: string;
   clientId?: string;
   clientSecret?: string;
@@ -82,25 +84,6 @@ const actionTypes: MachineActionType[] = [
   'StopAndQuarantineFile',
   'LiveResponse',
 ];
-
-function positiveSeconds(value: string): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new InvalidArgumentError('a positive number of seconds is expected.');
-  return seconds;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10000)
-    throw new InvalidArgumentError('an integer from 0 to 10000 is expected.');
-  return n;
-}
-
-function nonEmpty(value: string): string {
-  if (value.trim() === '') throw new InvalidArgumentError('must not be empty.');
-  return value;
-}
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -216,7 +199,7 @@ function buildProgram(io: CliEnvironment, run: (work: () => Promise<number>) => 
   const program = new Command('mde');
   program
     .description(
-      'Microsoft Defender for Endpoint machine actions: restrict / unrestrict app execution and follow them.',
+      'Microsoft Defender for Endpoint machine actions: restrict, isolate, scan, collect, quarantine, offboard, follow them, list machines.',
     )
     .version(packageJson.version)
     .exitOverride()
@@ -314,6 +297,8 @@ Against the real service, drop MDE_BASE_URL, MDE_AUTHORITY_HOST and MDE_CA_FILE 
       );
   }
 
+  addResponseCommands(program, { io, run, withClient, printAction, waitAndPrint });
+
   program
     .command('action <actionId>')
     .description('show a machine action (GET machineactions/{id})')
@@ -399,7 +384,8 @@ Against the real service, drop MDE_BASE_URL, MDE_AUTHORITY_HOST and MDE_CA_FILE 
   return program;
 }
 
-async function withClient(
+/** Runs `work` with a client built from the options, and closes it. */
+export async function withClient(
   opts: GlobalOptions,
   io: CliEnvironment,
   work: (client: DefenderClient) => Promise<number>,
@@ -407,21 +393,29 @@ async function withClient(
   const { client, close } = await createClient(opts, io);
   try {
     return await work(client);
+  } catch (error) {
+    // The client refuses a bad argument (a filter the service would refuse, a malformed SHA-1) before sending.
+    if (error instanceof TypeError && error.message.startsWith('Invalid '))
+      throw new UsageError(error.message);
+    throw error;
   } finally {
     await close();
   }
 }
 
-function printAction(action: MachineAction, opts: GlobalOptions, io: CliEnvironment): number {
+/** Prints an action (a block, or JSON with --json). */
+export function printAction(action: MachineAction, opts: GlobalOptions, io: CliEnvironment): number {
   io.stdout.write(opts.json === true ? `${JSON.stringify(action, null, 2)}\n` : formatAction(action));
   return ExitCodes.ok;
 }
 
-async function waitAndPrint(
+/** Waits for an action to end and prints it; exit 11 unless it Succeeded. */
+export async function waitAndPrint(
   client: DefenderClient,
   action: MachineAction,
   opts: GlobalOptions & { timeout: number; pollInterval: number },
   io: CliEnvironment,
+  { quiet = false }: { quiet?: boolean } = {},
 ): Promise<number> {
   let final = action;
   if (!isTerminalStatus(action.status)) {
@@ -441,7 +435,7 @@ async function waitAndPrint(
       progress.stop();
     }
   }
-  printAction(final, opts, io);
+  if (!quiet || final.status !== 'Succeeded') printAction(final, opts, io);
   if (final.status === 'Succeeded') return ExitCodes.ok;
   if (opts.json !== true) io.stderr.write(`mde: action ${final.id} ended ${final.status}\n`);
   return ExitCodes.actionNotSucceeded;

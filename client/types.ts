@@ -4,7 +4,13 @@
  * @module
  */
 import type { Dispatcher } from 'undici';
-import type { MachineAction, MachineActionStatus, MachineActionType } from '../openapi/index.ts';
+import type {
+  IsolationType,
+  MachineAction,
+  MachineActionStatus,
+  MachineActionType,
+  ScanType,
+} from '../openapi/index.ts';
 import type { DefenderApiError } from './errors.ts';
 
 /** A bearer token and when it expires (milliseconds since the epoch), as @azure/core-auth defines it. */
@@ -164,8 +170,51 @@ export interface MachineActionOptions extends OperationOptions {
   resolveInProgress?: boolean | undefined;
 }
 
+/** Options of `isolateMachine`. */
+export interface IsolateMachineOptions extends MachineActionOptions {
+  /** `Full`, `Selective` or `UnManagedDevice`. @default none sent (the service isolates fully; `scope` null) */
+  isolationType?: IsolationType | undefined;
+}
+
+/** Options of `runAntiVirusScan`. */
+export interface AntivirusScanOptions extends MachineActionOptions {
+  /** `Quick` or `Full` (required by the service). @default 'Quick' */
+  scanType?: ScanType | undefined;
+}
+
+/** Filters of `listMachines`, combined with `and` into an OData `$filter`. */
+export interface ListMachinesOptions extends OperationOptions {
+  /**
+   * A raw OData `$filter` (e.g. `healthStatus eq 'Active' and (riskScore eq 'High' or riskScore eq 'Medium')`),
+   * combined with the typed filters by `and`. Checked locally with the simulator's grammar: a filter the
+   * service would refuse throws a TypeError before any request.
+   */
+  filter?: string | undefined;
+  computerDnsName?: string | undefined;
+  healthStatus?: string | undefined;
+  onboardingStatus?: string | undefined;
+  riskScore?: string | undefined;
+  /** `$top`, at most 10000. */
+  top?: number | undefined;
+  /** `$skip`. */
+  skip?: number | undefined;
+}
+
+/** What `downloadInvestigationPackage` returns. */
+export interface InvestigationPackage {
+  /** The short-lived link the package came from (getPackageUri). */
+  uri: string;
+  /** The zip's bytes. */
+  bytes: Uint8Array;
+}
+
 /** Filters of `listMachineActions`, combined with `and` into an OData `$filter`. */
 export interface ListMachineActionsOptions extends OperationOptions {
+  /**
+   * A raw OData `$filter` (e.g. XSOAR's `(machineId eq 'a' or machineId eq 'b') and status eq 'Pending'`),
+   * combined with the typed filters by `and`; checked locally before any request (TypeError when refused).
+   */
+  filter?: string | undefined;
   machineId?: string | undefined;
   type?: MachineActionType | undefined;
   status?: MachineActionStatus | undefined;

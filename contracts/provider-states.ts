@@ -351,7 +351,115 @@ export const providerStates = {
       },
     },
   },
+  machineNotIsolated: {
+    name: 'machine {machineId} exists and is not isolated',
+    params: ['machineId'],
+    description:
+      'The machine is onboarded and online, not isolated, with no action pending: isolate, scan, collect, quarantine and offboard are accepted (201).',
+    async setUp(control, params, context) {
+      const machineId = machineParam(params, this.name);
+      ensureRestrictedMachine(control, context.tenantId, machineId);
+      control.setMachine(context.tenantId, machineId, { isolation: 'None' });
+      return undefined;
+    },
+    live: {
+      safe: false,
+      reason:
+        'the interactions under this state isolate, scan or offboard a real device, which no contract run should do',
+    },
+  },
+  machineIsolated: {
+    name: 'machine {machineId} exists and is isolated',
+    params: ['machineId'],
+    description:
+      'The machine is online and isolated (Full), with no unisolate pending: an unisolate is accepted (201).',
+    async setUp(control, params, context) {
+      const machineId = machineParam(params, this.name);
+      ensureRestrictedMachine(control, context.tenantId, machineId);
+      control.setMachine(context.tenantId, machineId, { isolation: 'Full' });
+      return undefined;
+    },
+    live: { safe: false, reason: 'it needs a real device isolated first' },
+  },
+  scanPending: {
+    name: 'a RunAntiVirusScan action is pending on machine {machineId}',
+    params: ['machineId'],
+    description:
+      'An antivirus scan on the machine is Pending: another scan is refused with 400 ActiveRequestAlreadyExists. Injects `actionId`.',
+    async setUp(control, params, context) {
+      const machineId = machineParam(params, this.name);
+      ensureRestrictedMachine(control, context.tenantId, machineId);
+      control.setMachine(context.tenantId, machineId, { online: false });
+      const answer = await context.callApi('POST', `/api/machines/${machineId}/runAntiVirusScan`, {
+        Comment: 'Set up by the contract verification',
+        ScanType: 'Quick',
+      });
+      return { actionId: expectCreated(answer, 'RunAntiVirusScan') };
+    },
+    live: { safe: false, reason: 'it needs a real scan pending on a device' },
+  },
+  fileSeenOnMachine: {
+    name: 'machine {machineId} has seen file {sha1}',
+    params: ['machineId', 'sha1'],
+    description:
+      'The machine exists and has seen the file with that SHA-1: StopAndQuarantineFile is accepted (201).',
+    async setUp(control, params, context) {
+      const machineId = machineParam(params, this.name);
+      const sha1 = param(params, 'sha1', this.name).toLowerCase();
+      ensureRestrictedMachine(control, context.tenantId, machineId);
+      control.setMachine(context.tenantId, machineId, { files: [sha1] });
+      return undefined;
+    },
+    live: { safe: false, reason: 'quarantining a file on a real device stops a running program' },
+  },
+  packageCollected: {
+    name: 'investigation package collection {actionId} has succeeded',
+    params: ['actionId'],
+    description:
+      'A CollectInvestigationPackage action Succeeded; its real id is injected as `actionId`: getPackageUri answers 200 with a link.',
+    async setUp(control, _params, context) {
+      const machineId = onlineMachine(control, context.tenantId);
+      const answer = await context.callApi('POST', `/api/machines/${machineId}/collectInvestigationPackage`, {
+        Comment: 'Set up by the contract verification',
+      });
+      const actionId = expectCreated(answer, 'CollectInvestigationPackage');
+      // Past pickup and execution under any lifecycle setting the kit uses (5 s + 15 s by default).
+      control.advanceClock(10 * 60 * 1000);
+      return { actionId };
+    },
+    live: { safe: false, reason: 'a real collection takes minutes and gathers data from a device' },
+  },
+  packageCollecting: {
+    name: 'investigation package collection {actionId} has not finished',
+    params: ['actionId'],
+    description:
+      'A CollectInvestigationPackage action is still Pending (its machine is offline); its id is injected as `actionId`: getPackageUri answers 404.',
+    async setUp(control, _params, context) {
+      const machineId = onlineMachine(control, context.tenantId);
+      control.setMachine(context.tenantId, machineId, { online: false });
+      const answer = await context.callApi('POST', `/api/machines/${machineId}/collectInvestigationPackage`, {
+        Comment: 'Set up by the contract verification',
+      });
+      return { actionId: expectCreated(answer, 'CollectInvestigationPackage') };
+    },
+    live: { safe: false, reason: 'it needs a real collection in progress' },
+  },
 } as const satisfies Record<string, ProviderState>;
+
+/** An online machine of the tenant (for states that need any machine to act on). */
+function onlineMachine(control: SimulatorControl, tenantId: string): string {
+  const machineId = control.tenant(tenantId).machines.find((m) => m.online)?.id;
+  if (machineId === undefined) throw new Error('The tenant has no online machine to create an action on.');
+  return machineId;
+}
+
+function expectCreated(answer: { status: number; body: Record<string, unknown> }, type: string): string {
+  const id = answer.body.id;
+  if (answer.status !== 201 || typeof id !== 'string') {
+    throw new Error(`Creating a ${type} action answered HTTP ${answer.status}.`);
+  }
+  return id;
+}
 
 /** Every state of the catalogue. */
 export const allProviderStates: readonly ProviderState[] = Object.values(providerStates);

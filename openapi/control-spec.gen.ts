@@ -1667,6 +1667,61 @@ export const controlSpec = {
             "type": "number",
             "minimum": 0,
             "maximum": 31536000000
+          },
+          "isolation": {
+            "type": "string",
+            "enum": [
+              "None",
+              "Full",
+              "Selective",
+              "UnManagedDevice"
+            ],
+            "description": "Whether the device is isolated, and how (`None` when it is not). A succeeded isolate sets it to its\nIsolationType (`Full` when none was sent), a succeeded unisolate to `None`. The Machine entity has\nno such field: this is simulator state. @default None\n"
+          },
+          "files": {
+            "type": "array",
+            "maxItems": 10000,
+            "items": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{40}$"
+            },
+            "description": "SHA-1s of the files the device has seen. StopAndQuarantineFile for another hash is answered 404\n\"Sha1 … was not found in machine …\". Absent: every hash counts as seen.\n"
+          },
+          "quarantinedFiles": {
+            "type": "array",
+            "maxItems": 10000,
+            "items": {
+              "type": "string",
+              "pattern": "^[0-9a-fA-F]{40}$"
+            },
+            "description": "SHA-1s a succeeded StopAndQuarantineFile has quarantined on the device (lower case)."
+          },
+          "lastAntivirusScan": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "scanType",
+              "completedAt"
+            ],
+            "description": "The last antivirus scan that succeeded on the device.",
+            "properties": {
+              "scanType": {
+                "type": "string",
+                "enum": [
+                  "Quick",
+                  "Full"
+                ]
+              },
+              "completedAt": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "offboardedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When a succeeded offboard stopped the sensor. The device is offline from then on (`online` false)\nand its `healthStatus` becomes `Inactive` 7 days later.\n"
           }
         }
       },
@@ -1680,7 +1735,8 @@ export const controlSpec = {
           "healthStatus",
           "online",
           "outcome",
-          "restricted"
+          "restricted",
+          "isolation"
         ],
         "properties": {
           "id": {
@@ -1722,6 +1778,39 @@ export const controlSpec = {
           },
           "restricted": {
             "type": "boolean"
+          },
+          "isolation": {
+            "type": "string",
+            "enum": [
+              "None",
+              "Full",
+              "Selective",
+              "UnManagedDevice"
+            ]
+          },
+          "quarantinedFiles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "lastAntivirusScan": {
+            "type": "object",
+            "required": [
+              "scanType",
+              "completedAt"
+            ],
+            "properties": {
+              "scanType": {
+                "type": "string"
+              },
+              "completedAt": {
+                "type": "string"
+              }
+            }
+          },
+          "offboardedAt": {
+            "type": "string"
           }
         }
       },
@@ -2432,6 +2521,31 @@ export const controlSpec = {
         "properties": {
           "seed": {
             "$ref": "#/components/schemas/TenantSeed"
+          },
+          "packageLinks": {
+            "type": "array",
+            "description": "Investigation-package download links handed out by getPackageUri and not yet expired.",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "token",
+                "actionId",
+                "expiresAtMs"
+              ],
+              "properties": {
+                "token": {
+                  "type": "string",
+                  "pattern": "^[0-9a-f]{64}$"
+                },
+                "actionId": {
+                  "type": "string"
+                },
+                "expiresAtMs": {
+                  "type": "number"
+                }
+              }
+            }
           },
           "actions": {
             "type": "array",

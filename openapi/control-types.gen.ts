@@ -520,6 +520,33 @@ export interface components {
             restricted?: boolean;
             pickupDelayMs?: number;
             executionMs?: number;
+            /**
+             * @description Whether the device is isolated, and how (`None` when it is not). A succeeded isolate sets it to its
+             *     IsolationType (`Full` when none was sent), a succeeded unisolate to `None`. The Machine entity has
+             *     no such field: this is simulator state. @default None
+             * @enum {string}
+             */
+            isolation?: "None" | "Full" | "Selective" | "UnManagedDevice";
+            /**
+             * @description SHA-1s of the files the device has seen. StopAndQuarantineFile for another hash is answered 404
+             *     "Sha1 … was not found in machine …". Absent: every hash counts as seen.
+             */
+            files?: string[];
+            /** @description SHA-1s a succeeded StopAndQuarantineFile has quarantined on the device (lower case). */
+            quarantinedFiles?: string[];
+            /** @description The last antivirus scan that succeeded on the device. */
+            lastAntivirusScan?: {
+                /** @enum {string} */
+                scanType: "Quick" | "Full";
+                /** Format: date-time */
+                completedAt: string;
+            };
+            /**
+             * Format: date-time
+             * @description When a succeeded offboard stopped the sensor. The device is offline from then on (`online` false)
+             *     and its `healthStatus` becomes `Inactive` 7 days later.
+             */
+            offboardedAt?: string;
         };
         MachineSummary: {
             id: string;
@@ -531,6 +558,14 @@ export interface components {
             /** @enum {string} */
             outcome: "succeed" | "fail";
             restricted: boolean;
+            /** @enum {string} */
+            isolation: "None" | "Full" | "Selective" | "UnManagedDevice";
+            quarantinedFiles?: string[];
+            lastAntivirusScan?: {
+                scanType: string;
+                completedAt: string;
+            };
+            offboardedAt?: string;
         };
         TenantSummary: {
             id: string;
@@ -724,6 +759,12 @@ export interface components {
         /** @description A tenant as persisted, its current identity and machines (seed form) and its stored actions. */
         TenantSnapshot: {
             seed: components["schemas"]["TenantSeed"];
+            /** @description Investigation-package download links handed out by getPackageUri and not yet expired. */
+            packageLinks?: {
+                token: string;
+                actionId: string;
+                expiresAtMs: number;
+            }[];
             actions: {
                 action: components["schemas"]["StoredAction"];
                 createdAtMs: number;

@@ -24,3 +24,11 @@ export type MachineActionType = Schemas['MachineActionType'];
 export type MachineActionStatus = Schemas['MachineActionStatus'];
 /** Body of unrestrict/restrict/cancel: `{"Comment": "..."}`. */
 export type ActionRequest = Schemas['ActionRequest'];
+/** A page of machines (`GET /api/machines`, `findbyip`). */
+export type MachineCollection = Schemas['MachineCollection'];
+/** The answer of getPackageUri: `{"@odata.context", "value": "<link>"}`. */
+export type PackageUri = Schemas['PackageUri'];
+/** `IsolationType` of an isolate request: `Full`, `Selective` or `UnManagedDevice`. */
+export type IsolationType = NonNullable<Schemas['IsolateRequest']['IsolationType']>;
+/** `ScanType` of an antivirus scan: `Quick` or `Full`. */
+export type ScanType = NonNullable<Schemas['ScanRequest']['ScanType']>;

@@ -6,12 +6,12 @@ export const spec = {
   "info": {
     "title": "Microsoft Defender for Endpoint machine-action API (as simulated by mde-sim)",
     "version": "1.0.0",
-    "summary": "The MDE machine-action REST calls around \"Remove app restriction\" (unrestrictCodeExecution).",
+    "summary": "The MDE machine-action REST calls a response playbook makes (restrict, isolate, scan, investigation package, quarantine, offboard) and the machine lists.",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "description": "The single source of truth for mde-sim: the simulator routes by `operationId`, validates requests with\nthis document, and reads the `x-mde-*` extensions; the client and the contract tests use the same file.\n\nEvidence: every fact comes from `docs/evidence/mde-api.md` (the fact sheet, cited as \"mde-api.md §N\")\nand the recorded payloads beside it in `docs/evidence/payloads/` (cited as \"payload NN\"). Where the evidence is silent, the part is marked\n`x-fidelity: inferred` with a one-line `x-fidelity-reason`; those defaults are the project's binding\ndecisions (mde-api.md, \"Decisions for mde-sim where the evidence is silent\").\n\n**Versioned paths.** `/api/v1.0/...` is equivalent to `/api/...` (mde-api.md §1: the version segment is\noptional and omitting it means the latest, `v1.0`). Paths are written once, in the unversioned form; the\ntop-level `x-path-aliases` extension tells the router to strip `/api/v1.0/` to `/api/` before matching.\n\n**Content types on the wire.** The spec keys every body as `application/json`. On the wire a success\nbody is sent as `application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8` with\n`OData-Version: 4.0`, and an error body as `application/json; charset=utf-8` without `OData-Version`\n(mde-api.md §2 \"Success headers\", §4; payloads 10, 16, 17). JSON is compact (no spaces), keys in the\norder the schemas list them.\n\n**Errors.** Every 4xx/5xx body except 405 is the MDE envelope\n`{\"error\":{\"code\":\"…\",\"message\":\"…\",\"target\":\"…\"}}`; `target` is a fresh correlation id in the\nApplication-Insights form `|xxxxxxxx-xxxxxxxxxxxxxxxx.` (mde-api.md §4 and decisions).\n\n**Authentication.** Entra ID bearer tokens (v1.0 access tokens, issuer `https://sts.windows.net/{tid}/`).\nAccepted audiences are listed in `x-mde-audiences`. A missing, malformed, badly signed, expired or\nnot-yet-valid token, or one from another issuer, is answered 401; a valid token for another audience\nis answered 403 (mde-api.md decisions \"401\"). Application tokens carry the permissions in `roles`,\ndelegated tokens in `scp`; each operation's `x-mde-permissions` names what it needs (any one of the\nlisted values suffices).\n\n**Throttling.** Each operation has its own buckets per tenant (`tid`) and application (`appid`):\n100 calls per sliding minute and 1500 per sliding hour (`x-mde-rate-limits`). Every request that\npasses authentication counts, whatever it is answered; 401s and 429s do not count. See the 429\nresponse for the message and `Retry-After`.\n",
+    "description": "The single source of truth for mde-sim: the simulator routes by `operationId`, validates requests with\nthis document, and reads the `x-mde-*` extensions; the client and the contract tests use the same file.\n\nEvidence: every fact comes from `docs/evidence/mde-api.md` (the fact sheet, cited as \"mde-api.md §N\"),\n`docs/evidence/mde-actions-family.md` (isolate, scan, package, quarantine, offboard, machine lists; cited as\n\"mde-actions-family.md §N\") and the recorded payloads in `docs/evidence/payloads/` (cited as \"payload NN\"). Where the evidence is silent, the part is marked\n`x-fidelity: inferred` with a one-line `x-fidelity-reason`; those defaults are the project's binding\ndecisions (mde-api.md, \"Decisions for mde-sim where the evidence is silent\").\n\n**Versioned paths.** `/api/v1.0/...` is equivalent to `/api/...` (mde-api.md §1: the version segment is\noptional and omitting it means the latest, `v1.0`). Paths are written once, in the unversioned form; the\ntop-level `x-path-aliases` extension tells the router to strip `/api/v1.0/` to `/api/` before matching.\n\n**Content types on the wire.** The spec keys every body as `application/json`. On the wire a success\nbody is sent as `application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8` with\n`OData-Version: 4.0`, and an error body as `application/json; charset=utf-8` without `OData-Version`\n(mde-api.md §2 \"Success headers\", §4; payloads 10, 16, 17). JSON is compact (no spaces), keys in the\norder the schemas list them.\n\n**Compression.** When the request carries `Accept-Encoding`, every answer (success or error) is sent with\n`Content-Encoding: deflate` (or `gzip` when deflate is not acceptable), chunked, with\n`Vary: Accept-Encoding`; the bodies described here are the decoded ones (payloads 11, 12, 16, 17).\n\n**Errors.** Every 4xx/5xx body except 405 is the MDE envelope\n`{\"error\":{\"code\":\"…\",\"message\":\"…\",\"target\":\"…\"}}`; `target` is a fresh correlation id in the\nApplication-Insights form `|xxxxxxxx-xxxxxxxxxxxxxxxx.` (mde-api.md §4 and decisions).\n\n**Authentication.** Entra ID bearer tokens (v1.0 access tokens, issuer `https://sts.windows.net/{tid}/`).\nAccepted audiences are listed in `x-mde-audiences`. A missing, malformed, badly signed, expired or\nnot-yet-valid token, or one from another issuer, is answered 401; a valid token for another audience\nis answered 403 (mde-api.md decisions \"401\"). Application tokens carry the permissions in `roles`,\ndelegated tokens in `scp`; each operation's `x-mde-permissions` names what it needs (any one of the\nlisted values suffices).\n\n**Throttling.** Each operation has its own buckets per tenant (`tid`) and application (`appid`):\n100 calls per sliding minute and 1500 per sliding hour (`x-mde-rate-limits`). Every request that\npasses authentication counts, whatever it is answered; 401s and 429s do not count. See the 429\nresponse for the message and `Retry-After`.\n",
     "x-fidelity": "inferred",
     "x-fidelity-reason": "Throttle accounting, window type and the 401/403 split are project decisions (mde-api.md \"Decisions for mde-sim\", §5)."
   },
@@ -113,7 +113,7 @@ export const spec = {
   "tags": [
     {
       "name": "MachineActions",
-      "description": "Response actions on devices (restrict / remove restriction of app execution) and the machine-action entities they create."
+      "description": "Response actions on devices (restrict and unrestrict app execution, isolate and release, antivirus scan, investigation package, stop and quarantine a file, offboard) and the machine-action entities they create."
     },
     {
       "name": "Machines",
@@ -403,7 +403,7 @@ export const spec = {
       "get": {
         "operationId": "listMachineActions",
         "summary": "List machine actions (OData v4 query)",
-        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#MachineActions\", \"value\": […]}`\n(mde-api.md §8, S7, S21). Items carry no `@odata.context`.\n\nSupported query options (the simulator's subset of OData v4):\n- `$filter`: comparisons joined with `and`; `eq` on `machineId`, `type`, `status`, `requestor`;\n  `eq`, `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes, dates as\n  unquoted ISO-8601 (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`).\n- `$top` (1..10000; \"Maximum page size is 10,000\"), `$skip`, `$count`, `$orderby`.\n\nAnything outside that subset (unknown property, other operator, `or`, a malformed literal, `$top`\nout of range) is answered 400 `ODataError`. Microsoft's page also lists `id` as filterable; the\nsimulator's subset does not include it.\n",
+        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#MachineActions\", \"value\": […]}`\n(mde-api.md §8, S7, S21). Items carry no `@odata.context`.\n\nSupported query options (the simulator's subset of OData v4, parsed by the OData v4 grammar):\n- `$filter`: comparisons combined with `and`, `or`, `not` and parentheses (OData precedence: `not`,\n  then `and`, then `or`); `eq`, `ne` on `id`, `machineId`, `type`, `status`, `requestor`; `eq`, `ne`,\n  `gt`, `ge`, `lt`, `le` on `creationDateTimeUtc`. String literals in single quotes (`''` for a quote,\n  spaces and the words `and`/`or` inside quotes are text), GUIDs bare or quoted, dates as ISO-8601\n  (e.g. `creationDateTimeUtc gt 2026-01-01T00:00:00Z`). Property names match without regard to case\n  (MDEAutomator sends `CreationDateTimeUtc`). XSOAR's `or` lists\n  (`(machineId eq 'a' or machineId eq 'b') and (status eq 'Pending' or status eq 'InProgress')`) work.\n- `$top` (1..10000; \"Maximum page size is 10,000\"), `$skip`, `$count`, `$orderby`.\n\nAnything outside that subset (unknown property, other operator, a function such as `startswith`, a\nmalformed literal, an unknown `$` option, `$top` out of range) is answered 400 `ODataError`.\n",
         "tags": [
           "MachineActions"
         ],
@@ -431,23 +431,34 @@ export const spec = {
         ],
         "x-mde-odata-filter": {
           "logical": [
-            "and"
+            "and",
+            "or",
+            "not"
           ],
           "properties": {
+            "id": [
+              "eq",
+              "ne"
+            ],
             "machineId": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "type": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "status": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "requestor": [
-              "eq"
+              "eq",
+              "ne"
             ],
             "creationDateTimeUtc": [
               "eq",
+              "ne",
               "gt",
               "ge",
               "lt",
@@ -456,18 +467,18 @@ export const spec = {
           }
         },
         "x-fidelity": "inferred",
-        "x-fidelity-reason": "Default order and page size without $top are undocumented (mde-api.md §8); the simulator returns newest first and at most 10000 items.",
+        "x-fidelity-reason": "Default order and page size without $top are undocumented (mde-api.md §8); the simulator returns newest first and at most 10000 items. `or`/`not` are not documented but XSOAR sends `or` lists (mde-actions-family.md §10).",
         "parameters": [
           {
             "name": "$filter",
             "in": "query",
             "required": false,
-            "description": "OData filter, the subset described on the operation, as a grammar (the `pattern`):\n```\nfilter  = clause *( \" and \" clause )\nclause  = ( \"machineId\" / \"type\" / \"status\" / \"requestor\" ) \" eq \" quoted\n        / \"creationDateTimeUtc\" ( \" eq \" / \" gt \" / \" ge \" / \" lt \" / \" le \" ) timestamp\nquoted  = \"'\" *( any character but \"'\" / \"''\" ) \"'\"\ntimestamp = ISO-8601 date-time, bare or quoted (e.g. 2026-01-01T00:00:00Z)\n```\n`and` in any case; whitespace around tokens is free. Example\n`machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' and type eq 'UnrestrictCodeExecution'`.\nThe simulator answers anything else 400 `ODataError` with a message naming what it refused.\n",
+            "description": "OData filter, the subset described on the operation. Its tokens, as the `pattern` checks them\n(parentheses are balanced by the simulator's parser, which a pattern cannot do):\n```\nfilter  = *( \"(\" / \"not \" ) clause *\")\" *( ( \" and \" / \" or \" ) *( \"(\" / \"not \" ) clause *\")\" )\nclause  = ( \"id\" / \"machineId\" / \"type\" / \"status\" / \"requestor\" ) ( \" eq \" / \" ne \" ) ( quoted / guid )\n        / \"creationDateTimeUtc\" ( \" eq \" / \" ne \" / \" gt \" / \" ge \" / \" lt \" / \" le \" ) timestamp\nquoted  = \"'\" *( any character but \"'\" / \"''\" ) \"'\"\ntimestamp = ISO-8601 date-time, bare or quoted (e.g. 2026-01-01T00:00:00Z)\n```\nKeywords in any case, property names camelCase or PascalCase; whitespace around tokens is free;\n`not` binds before `and`, `and` before `or`. Example (XSOAR's `or` lists)\n`(machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' or machineId eq '1e5bc9d7e413ddd7902c2932e418702b84d0cc07') and status eq 'Pending'`.\nThe simulator answers anything else 400 `ODataError` with a message naming what it refused.\n",
             "x-fidelity": "inferred",
-            "x-fidelity-reason": "The service's full grammar is not documented; this is the simulator's subset of Microsoft's filterable properties (mde-api.md §8), the binding decision for what it accepts.",
+            "x-fidelity-reason": "The service's full grammar is not documented; this is the simulator's subset of Microsoft's filterable properties (mde-api.md §8; `or` as XSOAR sends it, mde-actions-family.md §10), the binding decision for what it accepts.",
             "schema": {
               "type": "string",
-              "pattern": "^\\s*(?:(?:machineId|type|status|requestor)\\s+eq\\s+'(?:[^']|'')*'|creationDateTimeUtc\\s+(?:eq|gt|ge|lt|le)\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))\\s*(?:\\s[Aa][Nn][Dd]\\s\\s*(?:(?:machineId|type|status|requestor)\\s+eq\\s+'(?:[^']|'')*'|creationDateTimeUtc\\s+(?:eq|gt|ge|lt|le)\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))\\s*)*$"
+              "pattern": "^\\s*(?:\\(\\s*|[Nn][Oo][Tt]\\s+)*(?:(?:[Ii]d|[Mm]achineId|[Tt]ype|[Ss]tatus|[Rr]equestor)\\s+(?:[Ee][Qq]|[Nn][Ee])\\s+(?:'(?:[^']|'')*'|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|[Cc]reationDateTimeUtc\\s+(?:[Ee][Qq]|[Nn][Ee]|[Gg][Tt]|[Gg][Ee]|[Ll][Tt]|[Ll][Ee])\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))(?:\\s*\\))*(?:\\s+(?:[Aa][Nn][Dd]|[Oo][Rr])\\s+(?:\\(\\s*|[Nn][Oo][Tt]\\s+)*(?:(?:[Ii]d|[Mm]achineId|[Tt]ype|[Ss]tatus|[Rr]equestor)\\s+(?:[Ee][Qq]|[Nn][Ee])\\s+(?:'(?:[^']|'')*'|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|[Cc]reationDateTimeUtc\\s+(?:[Ee][Qq]|[Nn][Ee]|[Gg][Tt]|[Gg][Ee]|[Ll][Tt]|[Ll][Ee])\\s+(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?|'\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,7})?(?:Z|[+-]\\d{2}:\\d{2})?'))(?:\\s*\\))*)*\\s*$"
             },
             "examples": {
               "byMachine": {
@@ -481,6 +492,10 @@ export const spec = {
               "pendingSince": {
                 "summary": "Pending actions created since a date",
                 "value": "status eq 'Pending' and creationDateTimeUtc ge 2026-01-01T00:00:00Z"
+              },
+              "xsoarOrLists": {
+                "summary": "XSOAR's or lists of machines and statuses",
+                "value": "(machineId eq '49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9' or machineId eq '1e5bc9d7e413ddd7902c2932e418702b84d0cc07') and (status eq 'Pending' or status eq 'InProgress')"
               }
             }
           },
@@ -798,6 +813,995 @@ export const spec = {
           }
         }
       }
+    },
+    "/api/machines/{id}/isolate": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "isolateMachine",
+        "summary": "Isolate a device from the network (the device keeps its connection to the MDE service)",
+        "description": "Creates an `Isolate` machine action and answers `201 Created` with it in status `Pending`\n(mde-actions-family.md §1; payload 04). `scope` is the `IsolationType` sent (`Full`, `Selective`,\n`UnManagedDevice`), or null when none was sent (payload 04 has `scope: null`).\n\nWhen the action succeeds the device is isolated with that type (`Full` when none was sent); the\ncontrol API shows it as the machine's `sim.isolation`. The Machine entity has no isolation field\n(payload 16), so clients read isolation from the actions, as they do against the service.\n\nNo duplicate rule is documented for isolate, and a user report shows a second isolate accepted while\nthe first was pending (mde-actions-family.md §1, I1 #5903): a second isolate is answered 201 with a\nnew action. Isolating an isolated device is answered 201 too and succeeds (the isolation type becomes\nthe new one). Other HTTP methods get 405 with `Allow: POST`.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Isolate"
+          ],
+          "delegated": [
+            "Machine.Isolate"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The answer to isolating an isolated or pending-isolation device and the default when IsolationType is omitted are not documented (mde-actions-family.md open questions 1-3); a second isolate creating a new action follows the user report I1.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/IsolateBody"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`).",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/IsolateAction"
+                },
+                "examples": {
+                  "isolatePending2026": {
+                    "$ref": "#/components/examples/IsolatePending2026"
+                  },
+                  "isolateFullPending": {
+                    "$ref": "#/components/examples/IsolateFullPending"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/IsolateBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenIsolate"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}/unisolate": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "unisolateMachine",
+        "summary": "Release a device from isolation",
+        "description": "Creates an `Unisolate` machine action (`scope: null`) and answers `201 Created` (mde-actions-family.md\n§2; payload 03). While an `Unisolate` is `Pending` or `InProgress` on the device, another is answered\n400 `ActiveRequestAlreadyExists` \"Action is already in progress\" (documented); a pending isolate does\nnot block it. When it succeeds the device is no longer isolated. Releasing a device that is not\nisolated is answered 201 and the action succeeds without effect. Other methods get 405.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Isolate"
+          ],
+          "delegated": [
+            "Machine.Isolate"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Unisolating a device that is not isolated is not documented and no report was found (mde-actions-family.md §2, open question 2); the service creates actions without checking the device (I4), so 201 and a no-op success.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/UnisolateComment"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UnisolateAction"
+                },
+                "examples": {
+                  "unisolatePending2026": {
+                    "$ref": "#/components/examples/UnisolatePending2026"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ActionBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenIsolate"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}/runAntiVirusScan": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "runAntiVirusScan",
+        "summary": "Run a Microsoft Defender Antivirus scan on a device",
+        "description": "Creates a `RunAntiVirusScan` machine action whose `scope` is the `ScanType` (`Quick` or `Full`) and\nanswers `201 Created` (mde-actions-family.md §3). A second scan while one is `Pending` or `InProgress`\nis answered 400 `ActiveRequestAlreadyExists` (documented). When it succeeds the control API shows the\nscan as the machine's `sim.lastAntivirusScan`. A `ScanType` outside the enum is answered 400\n`InvalidInput` \"Invalid input ScanType.\". Other methods get 405.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Scan"
+          ],
+          "delegated": [
+            "Machine.Scan"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The error for an invalid ScanType is not documented (mde-actions-family.md §3); it follows the body-error decisions.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/ScanBody"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RunAntiVirusScanAction"
+                },
+                "examples": {
+                  "quickScanPending": {
+                    "$ref": "#/components/examples/ScanPending"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ScanBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenScan"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}/collectInvestigationPackage": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "collectInvestigationPackage",
+        "summary": "Collect an investigation package from a device",
+        "description": "Creates a `CollectInvestigationPackage` machine action (`scope: null`) and answers `201 Created`\n(mde-actions-family.md §4). \"If a collection is already running, this returns 400 Bad Request\": the\nsimulator answers `ActiveRequestAlreadyExists` \"Action is already in progress\", as for the other\nactions. Once the action `Succeeded`, `GET /api/machineactions/{id}/getPackageUri` gives a link to\nthe package. Delegated callers need the 'Alerts Investigation' role (not 'Active remediation\nactions'). Other methods get 405.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.CollectForensics"
+          ],
+          "delegated": [
+            "Machine.CollectForensics"
+          ],
+          "userRole": "Alerts Investigation",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The docs give only \"400 Bad Request\" for a running collection, without code or message (mde-actions-family.md §4); the simulator uses the family's duplicate answer.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/CollectComment"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CollectInvestigationPackageAction"
+                },
+                "examples": {
+                  "collectPending": {
+                    "$ref": "#/components/examples/CollectPending"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ActionBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenCollect"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machineactions/{id}/getPackageUri": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineActionId"
+        }
+      ],
+      "get": {
+        "operationId": "getPackageUri",
+        "summary": "Get a short-lived download link to an investigation package",
+        "description": "For a `CollectInvestigationPackage` action that `Succeeded`, answers `200 OK` with\n`{\"@odata.context\": \"https://{host}/api/$metadata#Edm.String\", \"value\": \"<URL>\"}` (mde-actions-family.md\n§5). The URL points at the listener that was called:\n`https://{host}/safedownload/WDATP_Investigation_Package.zip?token=<token>`; a `GET` of it returns\na real zip (`application/zip`). The link is valid for 10 minutes of simulator time; after that the\ndownload is refused as Azure Storage refuses an expired signature (403 `AuthenticationFailed`, XML).\n\nThe route matches case-insensitively (the docs write `GetPackageUri`, consumers both spellings).\nA key that is not a GUID → 400 `BadRequest` (payload 10); an action of another type → 400\n`InvalidInput` \"Provided Guid is not a valid id for a CollectInvestigationPackage action\"\n(payload 11); an unknown action, or a collection that has not succeeded (yet) → 404.\n\nQuota: **2 calls per minute and 120 per hour** (unlike the rest of the family). Applications need\n`Machine.Read.All` or `Machine.ReadWrite.All`, not `Machine.CollectForensics`; delegated callers need\n`Machine.CollectForensics` and the 'Alerts Investigation' role.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Read.All",
+            "Machine.ReadWrite.All"
+          ],
+          "delegated": [
+            "Machine.CollectForensics"
+          ],
+          "userRole": "Alerts Investigation",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 2,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 120,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The link lifetime, the 404 body and the answer for a failed collection are not documented (mde-actions-family.md §5, open question 6); the doc example's value string carries escaped quotes, which the simulator does not copy.",
+        "responses": {
+          "200": {
+            "description": "The download link.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PackageUri"
+                },
+                "examples": {
+                  "packageUri": {
+                    "$ref": "#/components/examples/PackageUri"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The key is not a GUID (payload 10), or the action is not a package collection (payload 11).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "notAPackageAction": {
+                    "$ref": "#/components/examples/NotAPackageAction"
+                  },
+                  "nonGuidKey": {
+                    "$ref": "#/components/examples/NonGuidKey"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenMachineRead"
+          },
+          "404": {
+            "description": "No action with that GUID, or the collection has not succeeded (yet).",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs say 404 for a collection that is not complete without a body (mde-actions-family.md §5); code and wording are ours.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "packageNotReady": {
+                    "$ref": "#/components/examples/PackageNotReady"
+                  },
+                  "machineActionNotFound": {
+                    "$ref": "#/components/examples/MachineActionNotFound"
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}/StopAndQuarantineFile": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "stopAndQuarantineFile",
+        "summary": "Stop the execution of a file on a device and quarantine it",
+        "description": "Creates a `StopAndQuarantineFile` action with `relatedFileInfo: {\"fileIdentifier\": \"<Sha1>\",\n\"fileIdentifierType\": \"Sha1\"}` and answers `201 Created` (mde-actions-family.md §6). The route matches\ncase-insensitively (XSOAR sends `stopAndQuarantineFile`). When it succeeds the file is in the\nmachine's `sim.quarantinedFiles`.\n\nA `Sha1` that is not 40 hexadecimal characters is answered with the recorded 400 `BadRequest` \"A\nrecognition error occurred.. Fix syntax errors in your query.\" (payload 12; its trigger was not\nrecorded). A hash the device never saw (`sim.files`, when the seed lists them) is answered 404\n`ResourceNotFound` \"Sha1 {sha1} was not found in machine {machineId}\" (recorded body, I9). A second\nquarantine of the same file while one is active → 400 `ActiveRequestAlreadyExists`.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.StopAndQuarantine"
+          ],
+          "delegated": [
+            "Machine.StopAndQuarantine"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The docs list Machine.Read.All/ReadWrite.All as alternatives while a 2021 report needed both (mde-actions-family.md §6, I6); the simulator requires Machine.StopAndQuarantine. The trigger of payload 12, the status of the not-found answer and the duplicate rule are not documented.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/StopAndQuarantineBody"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StopAndQuarantineFileAction"
+                },
+                "examples": {
+                  "quarantinePending": {
+                    "$ref": "#/components/examples/QuarantinePending"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/QuarantineBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenQuarantine"
+          },
+          "404": {
+            "description": "No machine with that id, or the device never saw that file.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The file body is recorded (I9) but its status was not shown.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "fileNotFound": {
+                    "$ref": "#/components/examples/FileNotOnMachine"
+                  },
+                  "machineNotFound": {
+                    "$ref": "#/components/examples/MachineNotFound"
+                  }
+                }
+              }
+            }
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/{id}/offboard": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/MachineIdForAction"
+        }
+      ],
+      "post": {
+        "operationId": "offboardMachine",
+        "summary": "Offboard a device from Defender for Endpoint",
+        "description": "Creates an `Offboard` machine action and answers **`201 Created`** (payloads 05, 06: every recorded\nanswer; the docs' \"200 - Created\" came from API Explorer, mde-actions-family.md §7). When it\nsucceeds the sensor stops: the device goes offline (later actions stay `Pending` and end `TimeOut`),\n`onboardingStatus` stays `Onboarded` (as observed, I2) and `healthStatus` becomes `Inactive` 7 days\nlater (I5). A second offboard while one is active → 400 `ActiveRequestAlreadyExists`.\n",
+        "tags": [
+          "MachineActions"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Offboard"
+          ],
+          "delegated": [
+            "Machine.Offboard"
+          ],
+          "userRole": "Active remediation actions",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The delegated role is only \"an appropriate role\" in the docs; the duplicate rule and the fate of later actions on an offboarded device are not documented (mde-actions-family.md §7, open questions 3-5).",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/OffboardComment"
+        },
+        "responses": {
+          "201": {
+            "description": "The action was created (status `Pending`), or, under the \"return pending\" duplicate policy, the existing pending action.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OffboardAction"
+                },
+                "examples": {
+                  "offboardPending2024": {
+                    "$ref": "#/components/examples/OffboardPending2024"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ActionBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenOffboard"
+          },
+          "404": {
+            "$ref": "#/components/responses/MachineNotFound"
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowedPostOnly"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines": {
+      "get": {
+        "operationId": "listMachines",
+        "summary": "List machines (OData v4 query)",
+        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#Machines\", \"value\": […]}`\n(mde-actions-family.md §8). Items carry no `@odata.context`. Delegated callers see only the machines\nof their device groups. The `$filter` grammar is the one of `GET /api/machineactions`, on the\nproperties `x-mde-odata-filter` lists: comparisons `eq ne gt ge lt le`, `and`, `or`, `not`,\nparentheses, quoted strings (`''` for a quote), GUIDs, numbers and ISO-8601 date-times; `$top`\n(1..10000), `$skip`, `$count`, `$orderby`. A tenant with no machines at all is answered 404, as\nthe docs say (\"If there are no recent machines\"); a filter matching nothing is 200 with an empty\n`value`.\n",
+        "tags": [
+          "Machines"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Read.All",
+            "Machine.ReadWrite.All"
+          ],
+          "delegated": [
+            "Machine.Read",
+            "Machine.ReadWrite"
+          ],
+          "userRole": "View Data",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-mde-odata-filter": {
+          "logical": [
+            "and",
+            "or",
+            "not"
+          ],
+          "properties": {
+            "id": [
+              "eq",
+              "ne"
+            ],
+            "computerDnsName": [
+              "eq",
+              "ne"
+            ],
+            "version": [
+              "eq",
+              "ne"
+            ],
+            "deviceValue": [
+              "eq",
+              "ne"
+            ],
+            "aadDeviceId": [
+              "eq",
+              "ne"
+            ],
+            "machineTags": [
+              "eq",
+              "ne"
+            ],
+            "lastSeen": [
+              "eq",
+              "ne",
+              "gt",
+              "ge",
+              "lt",
+              "le"
+            ],
+            "exposureLevel": [
+              "eq",
+              "ne"
+            ],
+            "onboardingStatus": [
+              "eq",
+              "ne"
+            ],
+            "lastIpAddress": [
+              "eq",
+              "ne"
+            ],
+            "healthStatus": [
+              "eq",
+              "ne"
+            ],
+            "osPlatform": [
+              "eq",
+              "ne"
+            ],
+            "riskScore": [
+              "eq",
+              "ne"
+            ],
+            "rbacGroupId": [
+              "eq",
+              "ne",
+              "gt",
+              "ge",
+              "lt",
+              "le"
+            ]
+          }
+        },
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "`or`/`not` and the paging defaults are not documented for machines (mde-actions-family.md §8); `machineTags eq` matches a machine carrying that tag; startswith() is not supported.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ODataFilterMachines"
+          },
+          {
+            "$ref": "#/components/parameters/ODataTop"
+          },
+          {
+            "$ref": "#/components/parameters/ODataSkip"
+          },
+          {
+            "$ref": "#/components/parameters/ODataCount"
+          },
+          {
+            "$ref": "#/components/parameters/ODataOrderByMachines"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of machines.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineCollection"
+                },
+                "examples": {
+                  "activeOnboarded": {
+                    "$ref": "#/components/examples/MachineCollectionExample"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The OData query is outside the supported subset or malformed (`ODataError`).",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The OData library's own envelope (empty code, details) is recorded once without status (mde-actions-family.md §8); the simulator keeps MDE's envelope with ODataError, as for machine actions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "unsupportedProperty": {
+                    "$ref": "#/components/examples/ODataErrorMachines"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenMachineRead"
+          },
+          "404": {
+            "description": "The tenant has no machines at all (\"If there are no recent machines, you see 404 Not Found\").",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs give only the status (mde-actions-family.md §8); code and wording are ours.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "noMachines": {
+                    "$ref": "#/components/examples/NoMachines"
+                  }
+                }
+              }
+            }
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/machines/findbyip(ip='{ip}',timestamp={timestamp})": {
+      "parameters": [
+        {
+          "name": "ip",
+          "in": "path",
+          "required": true,
+          "description": "The internal IP address, as the docs write it between single quotes.",
+          "schema": {
+            "type": "string"
+          },
+          "examples": {
+            "docsExample": {
+              "value": "10.248.240.38"
+            }
+          }
+        },
+        {
+          "name": "timestamp",
+          "in": "path",
+          "required": true,
+          "description": "An ISO-8601 UTC time within the last 30 days (unquoted).",
+          "schema": {
+            "type": "string"
+          },
+          "examples": {
+            "docsExample": {
+              "value": "2019-09-22T08:44:05Z"
+            }
+          }
+        }
+      ],
+      "get": {
+        "operationId": "findMachinesByIp",
+        "summary": "Find machines seen with an internal IP address around a time",
+        "description": "Machines whose `lastIpAddress` or one of whose `ipAddresses` is the IP, seen (`lastSeen`) within 15\nminutes before or after the timestamp (mde-actions-family.md §9). Answers `200 OK` with a Machines\ncollection, `value` empty when none matched. A timestamp older than 30 days, in the future of the\nsimulator clock by more than 15 minutes, or not a date → 400 `InvalidInput`. This path is matched\nbefore `GET /api/machines/{id}`. Quotes may be sent as `%27`.\n",
+        "tags": [
+          "Machines"
+        ],
+        "x-mde-permissions": {
+          "application": [
+            "Machine.Read.All",
+            "Machine.ReadWrite.All"
+          ],
+          "delegated": [
+            "Machine.Read",
+            "Machine.ReadWrite"
+          ],
+          "userRole": "View Data",
+          "deviceGroupAccess": true
+        },
+        "x-mde-rate-limits": [
+          {
+            "limit": 100,
+            "windowSeconds": 60
+          },
+          {
+            "limit": 1500,
+            "windowSeconds": 3600
+          }
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The IP history of a device is not simulated (its current addresses and lastSeen stand for it); the 400 body and the no-match answer are not documented (mde-actions-family.md §9).",
+        "responses": {
+          "200": {
+            "description": "The machines seen with that IP around that time.",
+            "headers": {
+              "OData-Version": {
+                "$ref": "#/components/headers/ODataVersion"
+              },
+              "mise-correlation-id": {
+                "$ref": "#/components/headers/MiseCorrelationId"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MachineCollection"
+                },
+                "examples": {
+                  "oneMachine": {
+                    "$ref": "#/components/examples/MachineCollectionExample"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The timestamp is not a date, or not within the last 30 days.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs give only \"400 Bad Request\" (mde-actions-family.md §9).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorEnvelope"
+                },
+                "examples": {
+                  "tooOld": {
+                    "$ref": "#/components/examples/FindByIpTooOld"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/ForbiddenMachineRead"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -879,6 +1883,73 @@ export const spec = {
             "value": "8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a"
           }
         }
+      },
+      "ODataFilterMachines": {
+        "name": "$filter",
+        "in": "query",
+        "required": false,
+        "description": "OData filter on the properties the operation's `x-mde-odata-filter` lists (grammar on the operation).",
+        "schema": {
+          "type": "string"
+        },
+        "examples": {
+          "activeOnboarded": {
+            "summary": "MDEAutomator's inventory filter",
+            "value": "onboardingStatus eq 'Onboarded' and healthStatus eq 'Active'"
+          },
+          "byName": {
+            "summary": "A lookup by computer DNS name (TheHive, XSOAR)",
+            "value": "computerDnsName eq 'fin-laptop-017.contoso-demo.local'"
+          },
+          "highRisk": {
+            "summary": "Docs sample",
+            "value": "riskScore eq 'High'"
+          }
+        }
+      },
+      "ODataTop": {
+        "name": "$top",
+        "in": "query",
+        "required": false,
+        "description": "Page size, 1 to 10000 (\"Maximum page size is 10,000\").",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 10000
+        }
+      },
+      "ODataSkip": {
+        "name": "$skip",
+        "in": "query",
+        "required": false,
+        "description": "Number of items to skip.",
+        "schema": {
+          "type": "integer",
+          "minimum": 0
+        }
+      },
+      "ODataCount": {
+        "name": "$count",
+        "in": "query",
+        "required": false,
+        "description": "When `true`, the answer carries `@odata.count`, the number of matching items before `$top`/`$skip`.",
+        "schema": {
+          "type": "boolean"
+        }
+      },
+      "ODataOrderByMachines": {
+        "name": "$orderby",
+        "in": "query",
+        "required": false,
+        "description": "One filterable property, optionally followed by ` asc` or ` desc`, e.g. `lastSeen desc`.",
+        "schema": {
+          "type": "string"
+        },
+        "examples": {
+          "lastSeen": {
+            "value": "lastSeen desc"
+          }
+        }
       }
     },
     "requestBodies": {
@@ -941,6 +2012,129 @@ export const spec = {
                 "summary": "Force-clearing a stuck action (as Kibana does)",
                 "value": {
                   "Comment": "Cancelled because it is stuck"
+                }
+              }
+            }
+          }
+        }
+      },
+      "IsolateBody": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\", \"IsolationType\": \"Full\"}`; `Comment` is required, `IsolationType` is optional (see `IsolateRequest`).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/IsolateRequest"
+            },
+            "examples": {
+              "docsExample": {
+                "summary": "The example on Microsoft's page (mde-actions-family.md §1)",
+                "value": {
+                  "Comment": "Isolate machine due to alert 1234",
+                  "IsolationType": "Full"
+                }
+              },
+              "pingIdentity2026": {
+                "summary": "The comment behind payload 04 (its IsolationType is unknown)",
+                "value": {
+                  "Comment": "Isolate device due to alert 1234"
+                }
+              }
+            }
+          }
+        }
+      },
+      "UnisolateComment": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\"}`; `Comment` is required (see the `ActionRequest` schema for the 400 rules).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionRequest"
+            },
+            "examples": {
+              "pingIdentity2026": {
+                "summary": "The comment behind payload 03",
+                "value": {
+                  "Comment": "Device cleared, releasing from isolation"
+                }
+              }
+            }
+          }
+        }
+      },
+      "ScanBody": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\", \"ScanType\": \"Quick\"}`; both are required (see `ScanRequest`).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ScanRequest"
+            },
+            "examples": {
+              "docsExample": {
+                "summary": "The example on Microsoft's page (mde-actions-family.md §3)",
+                "value": {
+                  "Comment": "Check machine for viruses due to alert 3212",
+                  "ScanType": "Full"
+                }
+              }
+            }
+          }
+        }
+      },
+      "CollectComment": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\"}`; `Comment` is required (see the `ActionRequest` schema for the 400 rules).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionRequest"
+            },
+            "examples": {
+              "docsExample": {
+                "summary": "The example on Microsoft's page (mde-actions-family.md §4)",
+                "value": {
+                  "Comment": "Collect forensics due to alert 1234"
+                }
+              }
+            }
+          }
+        }
+      },
+      "StopAndQuarantineBody": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\", \"Sha1\": \"<40 hex>\"}`; both are required (see `StopAndQuarantineRequest`).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/StopAndQuarantineRequest"
+            },
+            "examples": {
+              "docsExample": {
+                "summary": "The example on Microsoft's page (mde-actions-family.md §6)",
+                "value": {
+                  "Comment": "Stop and quarantine file on machine due to alert 441688558380765161_2136280442",
+                  "Sha1": "87662bc3d60e4200ceaf7aae249d1c343f4b83c9"
+                }
+              }
+            }
+          }
+        }
+      },
+      "OffboardComment": {
+        "required": true,
+        "description": "`{\"Comment\": \"…\"}`; required: without it the docs say the call \"errors out with code 400\".",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ActionRequest"
+            },
+            "examples": {
+              "mdeApiReadme2024": {
+                "summary": "The comment behind payload 05",
+                "value": {
+                  "Comment": "Offboard machine by automation"
                 }
               }
             }
@@ -1215,6 +2409,172 @@ export const spec = {
             }
           }
         }
+      },
+      "IsolateBadRequest": {
+        "description": "400 on isolate: the body rules of `ActionBadRequest` (Comment), then an `IsolationType` that is not a\nstring → `InvalidRequestBody`, or not one of `Full`, `Selective`, `UnManagedDevice` → `InvalidInput`\n\"Invalid input IsolationType.\". Isolate has no duplicate rule (see the operation).\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No recorded body for a bad isolate request (mde-actions-family.md open question 1).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "invalidIsolationType": {
+                "$ref": "#/components/examples/InvalidIsolationType"
+              },
+              "missingComment": {
+                "$ref": "#/components/examples/MissingComment"
+              },
+              "emptyComment": {
+                "$ref": "#/components/examples/EmptyComment"
+              },
+              "invalidRequestBody": {
+                "$ref": "#/components/examples/InvalidRequestBody"
+              }
+            }
+          }
+        }
+      },
+      "ScanBadRequest": {
+        "description": "400 on runAntiVirusScan: duplicate (`ActiveRequestAlreadyExists`), the `Comment` rules of\n`ActionBadRequest`, then no `ScanType` → `MissingRequiredParameter` \"Parameter ScanType is missing.\",\nor a value other than `Quick`/`Full` → `InvalidInput` \"Invalid input ScanType.\".\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "No recorded body for a bad scan request (mde-actions-family.md §3).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "activeRequestAlreadyExists": {
+                "$ref": "#/components/examples/ActiveRequestAlreadyExists"
+              },
+              "missingScanType": {
+                "$ref": "#/components/examples/MissingScanType"
+              },
+              "invalidScanType": {
+                "$ref": "#/components/examples/InvalidScanType"
+              },
+              "missingComment": {
+                "$ref": "#/components/examples/MissingComment"
+              }
+            }
+          }
+        }
+      },
+      "QuarantineBadRequest": {
+        "description": "400 on StopAndQuarantineFile: duplicate, the `Comment` rules, no `Sha1` → `MissingRequiredParameter`,\na `Sha1` that is not 40 hexadecimal characters → the recorded `BadRequest` (payload 12).\n",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Payload 12 is recorded but what triggered it was not (mde-actions-family.md §6).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "recognitionError2023": {
+                "$ref": "#/components/examples/QuarantineRecognitionError"
+              },
+              "missingSha1": {
+                "$ref": "#/components/examples/MissingSha1"
+              },
+              "activeRequestAlreadyExists": {
+                "$ref": "#/components/examples/ActiveRequestAlreadyExists"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenIsolate": {
+        "description": "Valid token without `Machine.Isolate` (app or delegated), a user without 'Active remediation actions', or no access to the device group. Same message rules as the restrict 403.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The 2026 app wording (payload 14) applied to isolate; the delegated messages are ours.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppIsolate"
+              },
+              "noDeviceGroupAccess": {
+                "$ref": "#/components/examples/ForbiddenDeviceGroup"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenScan": {
+        "description": "Valid token without `Machine.Scan`, a user without 'Active remediation actions', or no access to the device group.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The 2026 app wording (payload 14) applied to the scan.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppScan"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenCollect": {
+        "description": "Valid token without `Machine.CollectForensics`, a user without 'Alerts Investigation', or no access to the device group.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The 2026 app wording (payload 14) applied to the collection; the role is documented (D4).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppCollect"
+              },
+              "missingUserRole": {
+                "$ref": "#/components/examples/ForbiddenUserRoleAlertsInvestigation"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenQuarantine": {
+        "description": "Valid token without `Machine.StopAndQuarantine`, a user without 'Active remediation actions', or no access to the device group.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The 2026 app wording (payload 14) applied to the quarantine; the 2021 two-role behaviour (I6) is not simulated.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppQuarantine"
+              }
+            }
+          }
+        }
+      },
+      "ForbiddenOffboard": {
+        "description": "Valid token without `Machine.Offboard`, a user without 'Active remediation actions', or no access to the device group.",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The 2026 app wording (payload 14) applied to offboard; the docs name no user role.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            },
+            "examples": {
+              "missingApplicationRole": {
+                "$ref": "#/components/examples/ForbiddenAppOffboard"
+              }
+            }
+          }
+        }
       }
     },
     "schemas": {
@@ -1461,6 +2821,134 @@ export const spec = {
             "properties": {
               "type": {
                 "const": "RestrictCodeExecution"
+              }
+            }
+          }
+        ]
+      },
+      "IsolateAction": {
+        "description": "What `isolate` answers with: a `MachineAction` whose `type` is always `Isolate` and whose `scope` is the\nIsolationType sent, or null when none was (payload 04; mde-actions-family.md §1).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "Isolate"
+              },
+              "scope": {
+                "enum": [
+                  "Full",
+                  "Selective",
+                  "UnManagedDevice",
+                  null
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "UnisolateAction": {
+        "description": "What `unisolate` answers with; `type` is always `Unisolate`, `scope` null (payload 03).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "Unisolate"
+              },
+              "scope": {
+                "type": "null"
+              }
+            }
+          }
+        ]
+      },
+      "RunAntiVirusScanAction": {
+        "description": "What `runAntiVirusScan` answers with; `type` is always `RunAntiVirusScan`, `scope` the ScanType (D3, D10).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "RunAntiVirusScan"
+              },
+              "scope": {
+                "enum": [
+                  "Quick",
+                  "Full"
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "CollectInvestigationPackageAction": {
+        "description": "What `collectInvestigationPackage` answers with; `type` is always `CollectInvestigationPackage` (D4).",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "CollectInvestigationPackage"
+              }
+            }
+          }
+        ]
+      },
+      "StopAndQuarantineFileAction": {
+        "description": "What `StopAndQuarantineFile` answers with; `type` is always `StopAndQuarantineFile` and `relatedFileInfo`\nnames the file by its SHA-1 (D6, D10, D13).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "StopAndQuarantineFile"
+              },
+              "relatedFileInfo": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/RelatedFileInfo"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "fileIdentifierType": {
+                        "const": "Sha1"
+                      }
+                    }
+                  }
+                ]
+              }
+            }
+          }
+        ]
+      },
+      "OffboardAction": {
+        "description": "What `offboard` answers with (201, payloads 05, 06); `type` is always `Offboard`.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/MachineAction"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "type": {
+                "const": "Offboard"
               }
             }
           }
@@ -1911,6 +3399,173 @@ export const spec = {
             "description": "Null for physical devices (payload 16); the object form is not modelled."
           }
         }
+      },
+      "IsolateRequest": {
+        "type": "object",
+        "description": "Body of isolate. `Comment` is required (same 400 rules as `ActionRequest`); `IsolationType` is\noptional: `Full`, `Selective` or `UnManagedDevice` (spelling as documented, capital M). Parameter\nnames are case-sensitive.\n",
+        "x-mde-required": [
+          "Comment"
+        ],
+        "required": [
+          "Comment"
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The default when IsolationType is omitted and the answer to an invalid value are not documented (mde-actions-family.md open question 1).",
+        "properties": {
+          "Comment": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4000,
+            "description": "Comment to associate with the action. Required; at most 4000 characters.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit; the same 4000-character bound as ActionRequest's Comment."
+          },
+          "IsolationType": {
+            "type": "string",
+            "description": "Type of isolation; omitted → the action's `scope` is null and the device is isolated fully.",
+            "enum": [
+              "Full",
+              "Selective",
+              "UnManagedDevice"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "Comment": "Isolate machine due to alert 1234",
+            "IsolationType": "Full"
+          }
+        ]
+      },
+      "ScanRequest": {
+        "type": "object",
+        "description": "Body of runAntiVirusScan. `Comment` and `ScanType` (`Quick` or `Full`) are both required.",
+        "x-mde-required": [
+          "Comment",
+          "ScanType"
+        ],
+        "required": [
+          "Comment",
+          "ScanType"
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Error codes for a bad body are project decisions (mde-actions-family.md §3).",
+        "properties": {
+          "Comment": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4000,
+            "description": "Comment to associate with the action. Required; at most 4000 characters.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit; the same 4000-character bound as ActionRequest's Comment."
+          },
+          "ScanType": {
+            "type": "string",
+            "description": "`Quick` or `Full`; it becomes the action's `scope`.",
+            "enum": [
+              "Quick",
+              "Full"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "Comment": "Check machine for viruses due to alert 3212",
+            "ScanType": "Quick"
+          }
+        ]
+      },
+      "StopAndQuarantineRequest": {
+        "type": "object",
+        "description": "Body of StopAndQuarantineFile. `Comment` and `Sha1` (the SHA-1 of the file, 40 hexadecimal characters) are both required.",
+        "x-mde-required": [
+          "Comment",
+          "Sha1"
+        ],
+        "required": [
+          "Comment",
+          "Sha1"
+        ],
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "What a malformed Sha1 is answered is not recorded; the simulator answers payload 12 (mde-actions-family.md open question 7).",
+        "properties": {
+          "Comment": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4000,
+            "description": "Comment to associate with the action. Required; at most 4000 characters.",
+            "x-fidelity": "inferred",
+            "x-fidelity-reason": "The docs state no limit; the same 4000-character bound as ActionRequest's Comment."
+          },
+          "Sha1": {
+            "type": "string",
+            "maxLength": 4000,
+            "description": "SHA-1 of the file to stop and quarantine."
+          }
+        },
+        "examples": [
+          {
+            "Comment": "Stop and quarantine file on machine due to alert 441688558380765161_2136280442",
+            "Sha1": "87662bc3d60e4200ceaf7aae249d1c343f4b83c9"
+          }
+        ]
+      },
+      "PackageUri": {
+        "type": "object",
+        "description": "The answer of getPackageUri: an OData primitive, `@odata.context` then `value` (mde-actions-family.md §5).\n",
+        "additionalProperties": false,
+        "required": [
+          "@odata.context",
+          "value"
+        ],
+        "properties": {
+          "@odata.context": {
+            "type": "string",
+            "pattern": "^https://[^/]+/api/\\$metadata#Edm\\.String$"
+          },
+          "value": {
+            "type": "string",
+            "format": "uri",
+            "description": "A short-lived link to the zip; `https://{host}/safedownload/WDATP_Investigation_Package.zip?token=…`."
+          }
+        }
+      },
+      "MachineCollection": {
+        "type": "object",
+        "description": "A page of machines (`GET /api/machines`, `findbyip`). Keys in this order; `@odata.count` only when `$count=true`, `@odata.nextLink` only when more items remain.",
+        "additionalProperties": false,
+        "required": [
+          "@odata.context",
+          "value"
+        ],
+        "properties": {
+          "@odata.context": {
+            "type": "string",
+            "pattern": "^https://[^/]+/api/\\$metadata#Machines$"
+          },
+          "@odata.count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "value": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Machine",
+              "type": "object",
+              "propertyNames": {
+                "not": {
+                  "const": "@odata.context"
+                }
+              }
+            }
+          },
+          "@odata.nextLink": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "When the service emits @odata.nextLink for machines is disputed (mde-actions-family.md §8, I7, C9); the simulator emits it only when a $top page leaves items."
       },
       "ErrorEnvelope": {
         "type": "object",
@@ -2533,6 +4188,462 @@ export const spec = {
             "message": "The service is temporarily unavailable. Retry the operation.",
             "target": "|c06a9e3b-57f1d28a4c9e0b63."
           }
+        }
+      },
+      "IsolatePending2026": {
+        "summary": "Isolate device, fresh action (recorded 2026, payload 04; its `@odata.context` said `#Machines/$entity`, an editing error, corrected here)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Payload 04 as recorded but for `@odata.context`, which its source got wrong (payloads/README.md); every other key and value is the capture's.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "8af71966-4671-4734-a777-a855875c0ec4",
+          "type": "Isolate",
+          "title": null,
+          "requestor": "Defender for Endpoint API",
+          "requestorComment": "Isolate device due to alert 1234",
+          "status": "Pending",
+          "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+          "computerDnsName": "johns-work-computer",
+          "creationDateTimeUtc": "2026-01-23T20:10:40.8785235Z",
+          "lastUpdateDateTimeUtc": "2026-01-23T20:10:40.8785246Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "IsolateFullPending": {
+        "summary": "Isolate with IsolationType Full (scope Full, as 2019 example values show)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "scope Full is documented and appears in 2019 example values (C5); no 2026 capture with an IsolationType.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "3f9b1c2d-6e7a-4b8c-9d0e-1f2a3b4c5d6e",
+          "type": "Isolate",
+          "title": null,
+          "requestor": "SOAR Playbook Automation",
+          "requestorComment": "Isolate machine due to alert 1234",
+          "status": "Pending",
+          "machineId": "1e5bc9d7e413ddd7902c2932e418702b84d0cc07",
+          "computerDnsName": "fin-laptop-017.contoso-demo.local",
+          "creationDateTimeUtc": "2026-11-29T10:00:00Z",
+          "lastUpdateDateTimeUtc": "2026-11-29T10:00:00.0000061Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": "Full",
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "UnisolatePending2026": {
+        "summary": "Release device, fresh action (recorded 2026, payload 03)",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "6c4cc569-7d8c-4be0-9f24-327538949e7d",
+          "type": "Unisolate",
+          "title": null,
+          "requestor": "Defender for Endpoint API",
+          "requestorComment": "Device cleared, releasing from isolation",
+          "status": "Pending",
+          "machineId": "49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9",
+          "computerDnsName": "johns-work-computer",
+          "creationDateTimeUtc": "2026-01-24T00:01:58.4314288Z",
+          "lastUpdateDateTimeUtc": "2026-01-24T00:01:58.4314293Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "OffboardPending2024": {
+        "summary": "Offboard, answered 201 (recorded 2024, payload 05; ids redacted by its author)",
+        "value": {
+          "@odata.context": "https://api.securitycenter.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+          "type": "Offboard",
+          "title": null,
+          "requestor": "YOUR APP REGISTRATION",
+          "requestorComment": "Offboard machine by automation",
+          "status": "Pending",
+          "machineId": "dc977c3c84ba18e1174affaff68e70cd81ffxxxx",
+          "computerDnsName": "computer.your.domain",
+          "creationDateTimeUtc": "2024-01-02T13:39:46.7738206Z",
+          "lastUpdateDateTimeUtc": "2024-01-02T13:39:46.773821Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "ScanPending": {
+        "summary": "Quick scan, fresh action (scope is the ScanType)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The scan answer is documented (D3, D10) but no raw capture exists; values are the simulator's.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "2e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b",
+          "type": "RunAntiVirusScan",
+          "title": null,
+          "requestor": "SOAR Playbook Automation",
+          "requestorComment": "Check machine for viruses due to alert 3212",
+          "status": "Pending",
+          "machineId": "f70f9fe6b29cd9511652434919c6530618f06606",
+          "computerDnsName": "dev-ws-108.contoso-demo.local",
+          "creationDateTimeUtc": "2026-11-29T10:00:00Z",
+          "lastUpdateDateTimeUtc": "2026-11-29T10:00:00.0000072Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": "Quick",
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "CollectPending": {
+        "summary": "Investigation package collection, fresh action",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Documented shape (D4, D10), no raw capture; values are the simulator's.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "7d6c5b4a-3928-4716-a5f4-e3d2c1b0a998",
+          "type": "CollectInvestigationPackage",
+          "title": null,
+          "requestor": "SOAR Playbook Automation",
+          "requestorComment": "Collect forensics due to alert 1234",
+          "status": "Pending",
+          "machineId": "1e5bc9d7e413ddd7902c2932e418702b84d0cc07",
+          "computerDnsName": "fin-laptop-017.contoso-demo.local",
+          "creationDateTimeUtc": "2026-11-29T10:00:00Z",
+          "lastUpdateDateTimeUtc": "2026-11-29T10:00:00.0000048Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": null,
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "QuarantinePending": {
+        "summary": "Stop and quarantine a file, fresh action (relatedFileInfo set)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Documented shape (D6, D10, D13), no raw capture; values are the simulator's.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#MachineActions/$entity",
+          "id": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+          "type": "StopAndQuarantineFile",
+          "title": null,
+          "requestor": "SOAR Playbook Automation",
+          "requestorComment": "Stop and quarantine file on machine due to alert 441688558380765161_2136280442",
+          "status": "Pending",
+          "machineId": "1e5bc9d7e413ddd7902c2932e418702b84d0cc07",
+          "computerDnsName": "fin-laptop-017.contoso-demo.local",
+          "creationDateTimeUtc": "2026-11-29T10:00:00Z",
+          "lastUpdateDateTimeUtc": "2026-11-29T10:00:00.0000055Z",
+          "cancellationRequestor": null,
+          "cancellationComment": null,
+          "cancellationDateTimeUtc": null,
+          "errorHResult": 0,
+          "scope": null,
+          "externalId": null,
+          "requestSource": "PublicApi",
+          "relatedFileInfo": {
+            "fileIdentifier": "87662bc3d60e4200ceaf7aae249d1c343f4b83c9",
+            "fileIdentifierType": "Sha1"
+          },
+          "commands": [],
+          "troubleshootInfo": null
+        }
+      },
+      "PackageUri": {
+        "summary": "A download link on the listener that was called",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The real link is on userrequests-us.securitycenter.windows.com (D5); the simulator serves the zip itself.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#Edm.String",
+          "value": "https://api.security.microsoft.com/safedownload/WDATP_Investigation_Package.zip?token=5f0c1a7e9b3d4c2a8e6f0b1d3c5a7e9f2b4d6f8a0c2e4a6b8d0f2a4c6e8b0d2f"
+        }
+      },
+      "NotAPackageAction": {
+        "summary": "getPackageUri on an action that is not a package collection (recorded 2023, payload 11)",
+        "value": {
+          "error": {
+            "code": "InvalidInput",
+            "message": "Provided Guid is not a valid id for a CollectInvestigationPackage action",
+            "target": "|76dce355-471ae6d819782413."
+          }
+        }
+      },
+      "PackageNotReady": {
+        "summary": "The collection has not succeeded (yet)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Only the status is documented (D5).",
+        "value": {
+          "error": {
+            "code": "ResourceNotFound",
+            "message": "The investigation package of machine action 7d6c5b4a-3928-4716-a5f4-e3d2c1b0a998 is not available (status Pending)",
+            "target": "|4e8a1c3f-7b2d90e5a6c4f108."
+          }
+        }
+      },
+      "QuarantineRecognitionError": {
+        "summary": "StopAndQuarantineFile with a malformed Sha1 (recorded 2023, payload 12)",
+        "value": {
+          "error": {
+            "code": "BadRequest",
+            "message": "A recognition error occurred.. Fix syntax errors in your query.",
+            "target": "|1d25001e-48e8e09dbddde4f4."
+          }
+        }
+      },
+      "MissingSha1": {
+        "summary": "No Sha1 key",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Code and message template from the docs' table (mde-api.md §4).",
+        "value": {
+          "error": {
+            "code": "MissingRequiredParameter",
+            "message": "Parameter Sha1 is missing.",
+            "target": "|8b2e6f0a-3c7d41e9b5a2f806."
+          }
+        }
+      },
+      "FileNotOnMachine": {
+        "summary": "A hash the device never saw (body recorded in a 2020 test log, I9)",
+        "value": {
+          "error": {
+            "code": "ResourceNotFound",
+            "message": "Sha1 da39a3ee5e6b4b0d3255bfef95601890afd80709 was not found in machine 1e5bc9d7e413ddd7902c2932e418702b84d0cc07",
+            "target": "|c5d9e3a7-1f4b82c6d0e8a359."
+          }
+        }
+      },
+      "InvalidIsolationType": {
+        "summary": "IsolationType outside the enum",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Not documented (mde-actions-family.md open question 1).",
+        "value": {
+          "error": {
+            "code": "InvalidInput",
+            "message": "Invalid input IsolationType.",
+            "target": "|0a7c3e91-d5b8246f1e9c0a73."
+          }
+        }
+      },
+      "MissingScanType": {
+        "summary": "No ScanType key",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Code and message template from the docs' table (mde-api.md §4).",
+        "value": {
+          "error": {
+            "code": "MissingRequiredParameter",
+            "message": "Parameter ScanType is missing.",
+            "target": "|6f1b9d4c-2a8e73d0c5b1e967."
+          }
+        }
+      },
+      "InvalidScanType": {
+        "summary": "ScanType other than Quick or Full",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Not documented (mde-actions-family.md §3).",
+        "value": {
+          "error": {
+            "code": "InvalidInput",
+            "message": "Invalid input ScanType.",
+            "target": "|d3e7a1b5-9c0f4628e7a3d1b5."
+          }
+        }
+      },
+      "ForbiddenAppIsolate": {
+        "summary": "App token without Machine.Isolate (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded for GET machine (payload 14) applied to isolate.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.Isolate, application roles: Machine.Read.All.",
+            "target": "|2c8f4a6e-b1d397e05c2a8f64."
+          }
+        }
+      },
+      "ForbiddenAppScan": {
+        "summary": "App token without Machine.Scan (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded for GET machine (payload 14) applied to the scan.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.Scan, application roles: Machine.Read.All.",
+            "target": "|9e3a7c1f-5d2b80e4a6c9f3b1."
+          }
+        }
+      },
+      "ForbiddenAppCollect": {
+        "summary": "App token without Machine.CollectForensics (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded for GET machine (payload 14) applied to the collection.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.CollectForensics, application roles: Machine.Read.All.",
+            "target": "|4b0d8f2a-e6c3195d7a4b0e82."
+          }
+        }
+      },
+      "ForbiddenUserRoleAlertsInvestigation": {
+        "summary": "User without the 'Alerts Investigation' role",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "The role is documented (D4, D5), the answer's wording is not.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "The user doesn't have the required role permission: Alerts Investigation.",
+            "target": "|7c1e5a9d-3f8b26c0e4d7a195."
+          }
+        }
+      },
+      "ForbiddenAppQuarantine": {
+        "summary": "App token without Machine.StopAndQuarantine (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded for GET machine (payload 14) applied to the quarantine.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.StopAndQuarantine, application roles: Machine.Read.All.",
+            "target": "|e5a9c3f7-1b6d4082f9e5a3c7."
+          }
+        }
+      },
+      "ForbiddenAppOffboard": {
+        "summary": "App token without Machine.Offboard (2026 wording)",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Wording recorded for GET machine (payload 14) applied to offboard.",
+        "value": {
+          "error": {
+            "code": "Forbidden",
+            "message": "Missing application roles. API required roles: Machine.Offboard, application roles: Machine.Read.All.",
+            "target": "|3d7b1f5e-9a2c48e6b0d3f7a1."
+          }
+        }
+      },
+      "ODataErrorMachines": {
+        "summary": "$filter on a property outside the supported set",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "ODataError is in the docs' table (mde-api.md §4) but its wording is not recorded.",
+        "value": {
+          "error": {
+            "code": "ODataError",
+            "message": "Invalid OData URI query: the property 'osVersion' can't be used in $filter.",
+            "target": "|5e9b3d7f-1c4a82e6d0b5f9a3."
+          }
+        }
+      },
+      "NoMachines": {
+        "summary": "A tenant without machines",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Only the status is documented (D8).",
+        "value": {
+          "error": {
+            "code": "ResourceNotFound",
+            "message": "No machines were found",
+            "target": "|8a2c6e0b-4d9f13a7c5e1b8d2."
+          }
+        }
+      },
+      "FindByIpTooOld": {
+        "summary": "A timestamp older than 30 days",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Only the status is documented (D9).",
+        "value": {
+          "error": {
+            "code": "InvalidInput",
+            "message": "Invalid input timestamp. The timestamp must be within the last 30 days.",
+            "target": "|f1c5a9e3-7d0b46e2a8c4f0b6."
+          }
+        }
+      },
+      "MachineCollectionExample": {
+        "summary": "One machine of the demo fleet",
+        "x-fidelity": "inferred",
+        "x-fidelity-reason": "Collection envelope documented (D8); the item is the demo tenant's.",
+        "value": {
+          "@odata.context": "https://api.security.microsoft.com/api/$metadata#Machines",
+          "value": [
+            {
+              "id": "556b3952acb0bff29816d267822305781cc183ec",
+              "mergedIntoMachineId": null,
+              "isPotentialDuplication": false,
+              "isExcluded": false,
+              "exclusionReason": null,
+              "computerDnsName": "srv-sql-01.contoso-demo.local",
+              "firstSeen": "2026-01-05T09:12:44.1372206Z",
+              "lastSeen": "2026-11-29T09:58:12.4470931Z",
+              "osPlatform": "WindowsServer2022",
+              "osVersion": null,
+              "osProcessor": "x64",
+              "version": "21H2",
+              "lastIpAddress": "10.10.1.21",
+              "lastExternalIpAddress": "203.0.113.10",
+              "agentVersion": "10.8760.20348.2849",
+              "osBuild": 20348,
+              "healthStatus": "Active",
+              "deviceValue": "High",
+              "rbacGroupId": 4108,
+              "rbacGroupName": "Servers",
+              "riskScore": "Informational",
+              "exposureLevel": "Low",
+              "isAadJoined": false,
+              "aadDeviceId": null,
+              "machineTags": [
+                "Tier0",
+                "SQL"
+              ],
+              "defenderAvStatus": "Updated",
+              "onboardingStatus": "Onboarded",
+              "osArchitecture": "64-bit",
+              "managedBy": "MDE",
+              "managedByStatus": "Success",
+              "ipAddresses": [
+                {
+                  "ipAddress": "10.10.1.21",
+                  "macAddress": "00155D0A0115",
+                  "type": "Ethernet",
+                  "operationalStatus": "Up"
+                }
+              ],
+              "vmMetadata": null
+            }
+          ]
         }
       }
     }

@@ -97,7 +97,7 @@ describe('npm run contracts:live, rehearsed against the simulator over HTTPS', (
     expect(verdict(stdout, 'a request to remove the app restriction once the quota is exhausted')).toMatch(
       /^SKIPPED .*state "the caller has exhausted its rate limit" is not set up live: exhausting the real quota/,
     );
-    expect(stdout).toContain('8 verified, 1 skipped, 0 failed');
+    expect(stdout).toContain('10 verified, 11 skipped, 0 failed');
 
     // The guardrails, seen from the service: nothing reached the pacts' example machine, and the actions
     // the run created on the allow-listed machine were all cancelled.
@@ -126,7 +126,7 @@ describe('npm run contracts:live, rehearsed against the simulator over HTTPS', (
       ),
     ).toMatch(/^SKIPPED .*MDE_LIVE_NO_ROLE_CLIENT_ID/);
     expect(verdict(stdout, 'a request for a machine action that does not exist')).toMatch(/^VERIFIED /);
-    expect(stdout).toContain('5 verified, 4 skipped, 0 failed');
+    expect(stdout).toContain('7 verified, 14 skipped, 0 failed');
   });
 
   it('refuses to run without an allow-list, and skips cleanly without credentials', async () => {

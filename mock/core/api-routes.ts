@@ -154,7 +154,8 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
             paramNames.push(param[1]!);
             return '([^/]+)';
           }
-          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          // A quote of `findbyip(ip='…')` may come percent-encoded.
+          return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll("'", "(?:'|%27)");
         })
         .join('');
       route = { pattern: new RegExp(`^${source}/?$`, 'i'), paramNames, byMethod: new Map() };
@@ -208,11 +209,12 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
         if (validate(parameters)) continue;
         for (const error of validate.errors ?? []) {
           const [, location = 'body', name] = /^\/(\w+)(?:\/([^/]+))?/.exec(error.instancePath) ?? [];
-          const missing = (error.params as { missingProperty?: string } | undefined)?.missingProperty;
+          const { missingProperty: missing, additionalProperty: extra } =
+            (error.params as { missingProperty?: string; additionalProperty?: string } | undefined) ?? {};
           const isBody = location === 'requestBody';
           problems.push({
             location: isBody ? 'body' : location,
-            name: missing ?? (isBody ? error.instancePath.split('/')[2] : name),
+            name: missing ?? extra ?? (isBody ? error.instancePath.split('/')[2] : name),
             keyword: error.keyword,
             message: error.message ?? 'invalid',
           });

@@ -615,5 +615,13 @@ function machineSummary(record: ReturnType<TenantState['addMachine']>): TenantSu
     online: record.behaviour.online,
     outcome: record.behaviour.outcome,
     restricted: record.behaviour.restricted,
+    isolation: record.behaviour.isolation,
+    ...(record.behaviour.quarantinedFiles?.length
+      ? { quarantinedFiles: [...record.behaviour.quarantinedFiles] }
+      : {}),
+    ...(record.behaviour.lastAntivirusScan
+      ? { lastAntivirusScan: { ...record.behaviour.lastAntivirusScan } }
+      : {}),
+    ...(record.behaviour.offboardedAt === undefined ? {} : { offboardedAt: record.behaviour.offboardedAt }),
   };
 }

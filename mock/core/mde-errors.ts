@@ -41,6 +41,24 @@ const ERRORS = {
     message: (id: string, status: string) =>
       `Machine action ${id} is already in a final state (${status}) and can't be cancelled.`,
   },
+  /** getPackageUri on an action of another type (payload 11, verbatim). */
+  notAPackageAction: {
+    status: 400,
+    code: 'InvalidInput',
+    message: () => 'Provided Guid is not a valid id for a CollectInvestigationPackage action',
+  },
+  /** StopAndQuarantineFile with a malformed Sha1 (payload 12, verbatim; its trigger is our decision). */
+  recognitionError: {
+    status: 400,
+    code: 'BadRequest',
+    message: () => 'A recognition error occurred.. Fix syntax errors in your query.',
+  },
+  /** findbyip with a timestamp that is not a date or not within the last 30 days (D9: 400, body ours). */
+  findByIpTimestamp: {
+    status: 400,
+    code: 'InvalidInput',
+    message: () => 'Invalid input timestamp. The timestamp must be within the last 30 days.',
+  },
   unauthorized: {
     status: 401,
     code: 'Unauthorized',
@@ -63,6 +81,21 @@ const ERRORS = {
     code: 'ResourceNotFound',
     message: (id: string) => `Machine action ${id} was not found`,
   },
+  /** getPackageUri before the collection succeeded (D5: 404, body ours). */
+  packageNotReady: {
+    status: 404,
+    code: 'ResourceNotFound',
+    message: (id: string, status: string) =>
+      `The investigation package of machine action ${id} is not available (status ${status})`,
+  },
+  /** StopAndQuarantineFile for a hash the device never saw (body recorded in I9; status inferred). */
+  fileNotOnMachine: {
+    status: 404,
+    code: 'ResourceNotFound',
+    message: (sha1: string, machineId: string) => `Sha1 ${sha1} was not found in machine ${machineId}`,
+  },
+  /** GET /api/machines on a tenant without machines (D8: "you see 404 Not Found"). */
+  noMachines: { status: 404, code: 'ResourceNotFound', message: () => 'No machines were found' },
   routeNotFound: { status: 404, code: 'NotFound', message: () => 'General Not Found error message.' },
   quotaExceeded: { status: 429, code: '429', message: (text: string) => text },
   /** The docs: "(No error message, retry the operation.)" */

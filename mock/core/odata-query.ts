@@ -1,58 +1,47 @@
 /**
  * @module
- * The OData subset `GET /api/machineactions` supports (mde-api.md §8): `$filter` with the properties and
- * operators the spec's `x-mde-odata-filter` lists, joined by `and`; `$top` (max 10,000), `$skip`,
- * `$count`, `$orderby` on a filterable property.
+ * The OData list options of `GET /api/machineactions` and `GET /api/machines` (mde-api.md §8,
+ * mde-actions-family.md §8, §10): `$filter` (odata-filter.ts, on what the spec's `x-mde-odata-filter` lists),
+ * `$top` (max 10,000), `$skip`, `$count`, `$orderby` on a filterable property; and the page they select.
  */
-import type { StoredAction } from './tenant-state.ts';
+import {
+  type FilterCapabilities,
+  type FilterExpression,
+  matchesFilter,
+  ODataQueryError,
+  parseFilter,
+} from './odata-filter.ts';
 import { parseTimestamp } from './timestamps.ts';
 
-const DATE_FIELDS = new Set(['creationDateTimeUtc', 'lastUpdateDateTimeUtc']);
-const COMPARATORS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
-
-/** The spec's `x-mde-odata-filter`: which properties `$filter` takes, with which operators. */
-export interface FilterCapabilities {
-  logical: string[];
-  properties: Record<string, string[]>;
-}
-
-/** One comparison of the `$filter`. */
-export interface FilterClause {
-  field: string;
-  op: string;
-  value: string | number;
-}
+export { type FilterCapabilities, ODataQueryError } from './odata-filter.ts';
 
 /** A parsed list query. */
 export interface ListQuery {
-  clauses: FilterClause[];
+  filter: FilterExpression | undefined;
+  /** Whether `$top` was sent (a page of exactly `$top` items then gets a next link when more remain). */
+  topGiven: boolean;
   top: number;
   skip: number;
   count: boolean;
   orderBy: { field: string; descending: boolean } | undefined;
 }
 
-/** A query the service would refuse, with the reason (becomes a 400 ODataError). */
-export class ODataQueryError extends Error {
-  override name = 'ODataQueryError';
-}
-
 /** Maximum page size (docs: "Maximum page size is 10,000"). */
 export const MAX_TOP = 10_000;
 
-// field, operator, then a quoted string ('' escapes a quote) or a bare literal (dates, numbers).
-const CLAUSE = /^\s*([A-Za-z]+)\s+([a-z]{2})\s+(?:'((?:[^']|'')*)'|([^\s']+))\s*$/;
+/** Query options the service knows; any other `$` option is refused, as the OData library does (I8). */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(['$filter', '$top', '$skip', '$count', '$orderby']);
 
 /** Parses `$filter` and the paging options from a raw query string. */
 export function parseListQuery(params: URLSearchParams, capabilities: FilterCapabilities): ListQuery {
-  const clauses: FilterClause[] = [];
-  const filter = params.get('$filter');
-  if (filter !== null && filter.trim() !== '') {
-    if (/\s(or|not)\s/i.test(filter) && !capabilities.logical.includes('or')) {
-      throw new ODataQueryError(`Only '${capabilities.logical.join("', '")}' can join $filter clauses.`);
+  for (const name of params.keys()) {
+    if (name.startsWith('$') && !KNOWN_OPTIONS.has(name)) {
+      throw new ODataQueryError(`Custom query option '${name}' that starts with '$' is not supported.`);
     }
-    for (const part of filter.split(/\s+and\s+/i)) clauses.push(parseClause(part, capabilities));
   }
+  const filterText = params.get('$filter');
+  const filter =
+    filterText !== null && filterText.trim() !== '' ? parseFilter(filterText, capabilities) : undefined;
   const top = integerParam(params, '$top', MAX_TOP, 0, MAX_TOP);
   const skip = integerParam(params, '$skip', 0, 0, Number.MAX_SAFE_INTEGER);
   const countText = params.get('$count');
@@ -62,7 +51,8 @@ export function parseListQuery(params: URLSearchParams, capabilities: FilterCapa
     );
   }
   return {
-    clauses,
+    filter,
+    topGiven: params.has('$top'),
     top,
     skip,
     count: countText === 'true',
@@ -70,54 +60,53 @@ export function parseListQuery(params: URLSearchParams, capabilities: FilterCapa
   };
 }
 
-/** Whether an action matches every clause. */
-export function matches(action: StoredAction, clauses: readonly FilterClause[]): boolean {
-  for (const clause of clauses) {
-    const actual = (action as Record<string, unknown>)[clause.field];
-    if (typeof clause.value === 'number') {
-      const ms = typeof actual === 'string' ? parseTimestamp(actual) : Number.NaN;
-      if (!compare(ms, clause.value, clause.op)) return false;
-    } else {
-      const equal = typeof actual === 'string' && actual.toLowerCase() === clause.value.toLowerCase();
-      if (clause.op === 'eq' ? !equal : equal) return false;
-    }
-  }
-  return true;
+/** What a list query selects: the page, how many matched, and the query of the next page when there is one. */
+export interface ListPage<T> {
+  page: T[];
+  matched: number;
+  nextQuery: string | undefined;
 }
 
-function parseClause(text: string, capabilities: FilterCapabilities): FilterClause {
-  const match = CLAUSE.exec(text);
-  if (!match) throw new ODataQueryError(`syntax error in $filter near '${text.trim()}'.`);
-  const [, field = '', op = '', quoted, bare] = match;
-  if (!COMPARATORS.has(op)) throw new ODataQueryError(`unsupported operator '${op}' in $filter.`);
-  const operators = capabilities.properties[field];
-  if (!operators) throw new ODataQueryError(`the property '${field}' can't be used in $filter.`);
-  if (!operators.includes(op)) throw new ODataQueryError(`the operator '${op}' can't be used on '${field}'.`);
-  if (DATE_FIELDS.has(field)) {
-    const ms = parseTimestamp(quoted ?? bare ?? '');
-    if (Number.isNaN(ms))
-      throw new ODataQueryError(`'${quoted ?? bare}' is not a valid DateTimeOffset for '${field}'.`);
-    return { field, op, value: ms };
+/**
+ * Filters, orders and pages entities. `newestFirst` is the default order when no `$orderby` is given
+ * (machine actions: the docs call `$top=2` "the latest two").
+ */
+export function selectPage<T extends object>(
+  source: Iterable<T>,
+  query: ListQuery,
+  params: URLSearchParams,
+  defaultOrder: 'reverse' | 'as-is',
+): ListPage<T> {
+  const selected: T[] = [];
+  for (const item of source) if (matchesFilter(item, query.filter)) selected.push(item);
+  if (defaultOrder === 'reverse') selected.reverse();
+  if (query.orderBy) {
+    const { field, descending } = query.orderBy;
+    const key = (item: T) => sortKey((item as Record<string, unknown>)[field]);
+    selected.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return (descending ? -1 : 1) * (x < y ? -1 : x > y ? 1 : 0);
+    });
   }
-  if (quoted === undefined) throw new ODataQueryError(`the value of '${field}' must be a quoted string.`);
-  return { field, op, value: quoted.replaceAll("''", "'") };
+  const page = selected.slice(query.skip, query.skip + query.top);
+  const nextSkip = query.skip + page.length;
+  let nextQuery: string | undefined;
+  if (query.topGiven && page.length > 0 && nextSkip < selected.length) {
+    const next = new URLSearchParams(params);
+    next.set('$skip', String(nextSkip));
+    nextQuery = next.toString().replaceAll('+', '%20');
+  }
+  return { page, matched: selected.length, nextQuery };
 }
 
-function compare(actual: number, expected: number, op: string): boolean {
-  switch (op) {
-    case 'eq':
-      return actual === expected;
-    case 'ne':
-      return actual !== expected;
-    case 'gt':
-      return actual > expected;
-    case 'ge':
-      return actual >= expected;
-    case 'lt':
-      return actual < expected;
-    default:
-      return actual <= expected;
+function sortKey(value: unknown): string | number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') {
+    const ms = /^\d{4}-\d{2}-\d{2}T/.test(value) ? parseTimestamp(value) : Number.NaN;
+    return Number.isNaN(ms) ? value.toLowerCase() : ms;
   }
+  return '';
 }
 
 function integerParam(
@@ -141,9 +130,9 @@ function integerParam(
 function parseOrderBy(text: string | null, capabilities: FilterCapabilities): ListQuery['orderBy'] {
   if (text === null || text.trim() === '') return undefined;
   const match = /^\s*([A-Za-z]+)(?:\s+(asc|desc))?\s*$/i.exec(text);
-  const field = match?.[1];
-  if (!field || !(DATE_FIELDS.has(field) || capabilities.properties[field])) {
-    throw new ODataQueryError(`$orderby '${text}' is not supported.`);
-  }
-  return { field, descending: match[2]?.toLowerCase() === 'desc' };
+  const named = match?.[1];
+  // OData property names are case-sensitive, but MDEAutomator sends `CreationDateTimeUtc` and is answered.
+  const field = Object.keys(capabilities.properties).find((p) => p.toLowerCase() === named?.toLowerCase());
+  if (!field) throw new ODataQueryError(`$orderby '${text}' is not supported.`);
+  return { field, descending: match?.[2]?.toLowerCase() === 'desc' };
 }

@@ -10,8 +10,11 @@
  *  6. authorize    roles / scopes / MDE role from the spec's x-mde-permissions → 403
  *  7. faults       injected plans → status, latency or a dropped connection
  *  8. validate     body and query against the spec (openapi-backend) → 400 in MDE's codes
- *  9. operation    machine-actions.ts
- * The journal entry is written by the caller (simulator.ts) for every answer, whatever step made it.
+ *  9. operation    machine-actions.ts (actions, machine lists, getPackageUri); the package download itself
+ *                  (`/safedownload/...`) is investigation-package.ts, reached from simulator.ts
+ * The journal entry is written by the caller (simulator.ts) for every answer, whatever step made it; then
+ * simulator.ts compresses the answer when the client asked (content-encoding.ts: deflate, else gzip).
+ * Quota keys are `tenant|app|operationId`; each operation's windows and 403 text come from its spec entry.
  */
 import type { ApiOperation, ApiRouter } from './api-routes.ts';
 import {
@@ -182,6 +185,7 @@ export async function runApiPipeline(deps: PipelineDeps, req: SimRequest): Promi
       now: current,
       target,
       newActionId: () => deps.random.uuid(),
+      randomHex: (length) => deps.random.hex(length),
       lastUpdateDelayMs: () => (5 + Math.floor(deps.random.next() * 95)) / 10_000,
       duplicatePolicy: deps.duplicatePolicy,
     }),
@@ -227,9 +231,18 @@ function readBody(
     if (problem.location === 'body') {
       if (problem.keyword === 'required')
         return { status: 400, name: 'missingParameter', args: [problem.name ?? ''] };
-      if (problem.keyword === 'minLength' || problem.keyword === 'maxLength')
+      if (problem.keyword === 'minLength' || problem.keyword === 'maxLength' || problem.keyword === 'enum')
         return { status: 400, name: 'invalidInput', args: [problem.name ?? ''] };
       return { status: 400, name: 'invalidRequestBody', args: [] };
+    }
+    if (
+      problem.location === 'query' &&
+      problem.keyword === 'additionalProperties' &&
+      problem.name?.startsWith('$')
+    ) {
+      // The OData library's wording for an unknown system query option (mde-actions-family.md §8, I8).
+      const detail = `Custom query option '${problem.name}' that starts with '$' is not supported.`;
+      return { status: 400, name: 'odataError', args: [detail] };
     }
     // The `$filter` grammar (the spec's `pattern`) is left to the operation's parser, whose message names
     // the clause it refuses, as the service's does; the pattern is for readers and contract comparisons.

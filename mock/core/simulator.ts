@@ -11,11 +11,13 @@ import { createIdentityProvider, type IdentityProvider } from '../identity/token
 import { type ApiOperation, createApiRouter } from './api-routes.ts';
 import type { ForbiddenWording } from './authorization.ts';
 import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
+import { encodeAnswer } from './content-encoding.ts';
 import { controlErrorResponse, createControlApi, type SimulatorControl } from './control-api.ts';
 import { ControlAccess, type ControlAccessOptions } from './control-guard.ts';
 import { ControlInputError, checkControlInput, suggestName } from './control-schemas.ts';
 import { dashboardResponse, isDashboardPath } from './dashboard.ts';
 import { demoTenant } from './demo-tenant.ts';
+import { downloadPackage, isPackageDownload, type PackageDownloadDeps } from './investigation-package.ts';
 import { journalHeaders, journalQuery } from './journal.ts';
 import type { DuplicatePolicy } from './machine-actions.ts';
 import { mdeError } from './mde-errors.ts';
@@ -195,6 +197,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     rateLimitsFor: (tenantId, operation) => state.rateLimitsFor(tenantId, operation),
   };
 
+  const packageDeps: PackageDownloadDeps = { tenants: () => state.tenants(), now: () => clock.now(), random };
+
   const control = createControlApi({
     clock,
     identity,
@@ -217,6 +221,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         result = { ...emptyResult(), response: dashboardResponse(request), operationId: 'dashboard' };
       } else if (/^\/api(\/|$)/i.test(request.path)) {
         result = await runApiPipeline(deps, request);
+      } else if (isPackageDownload(request.path)) {
+        const response = downloadPackage(packageDeps, request);
+        result = { ...emptyResult(), response, operationId: 'packageDownload' };
       } else {
         const answered = await identity.handle(request);
         result = answered
@@ -258,7 +265,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       { method: request.method, path: request.path, status: response.status, operation: result.operationId },
       'request',
     );
-    return response;
+    // The MDE API compresses when asked (content-encoding.ts); identity, control and downloads do not.
+    const isApi =
+      result.operationId !== 'control' &&
+      result.operationId !== 'identity' &&
+      result.operationId !== 'packageDownload';
+    return isApi ? encodeAnswer(response, request.headers['accept-encoding']) : response;
   }
 
   /** The persisted form, sharing the live objects: serialize or copy it before the next request. */

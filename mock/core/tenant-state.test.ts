@@ -144,3 +144,59 @@ describe('TenantState retention', () => {
     expect(sim.control.actions(DEMO_TENANT_ID).length).toBeLessThanOrEqual(32);
   });
 });
+
+describe('TenantState snapshot of the response actions', () => {
+  it('keeps isolation, scans, quarantined files, offboarding and package links across snapshot and restore', async () => {
+    const start = '2026-11-29T10:00:00Z';
+    const sim = await createSimulator({ clock: { mode: 'frozen', startAt: start }, rateLimits: false });
+    const token = await sim.control.mintToken({ tenantId: DEMO_TENANT_ID });
+    const LAB = '5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b';
+    const PRINTER = '9c8b7a6f5e4d43c2b1a0f9e8d7c6b5a4f3e2d1c0';
+    await call(sim, token, 'POST', `/api/machines/${MACHINE}/isolate`, {
+      Comment: 'x',
+      IsolationType: 'Selective',
+    });
+    await call(sim, token, 'POST', `/api/machines/${LAB}/StopAndQuarantineFile`, {
+      Comment: 'x',
+      Sha1: '87662bc3d60e4200ceaf7aae249d1c343f4b83c9',
+    });
+    await call(sim, token, 'POST', `/api/machines/${LAB}/runAntiVirusScan`, {
+      Comment: 'x',
+      ScanType: 'Full',
+    });
+    const collect = await call(sim, token, 'POST', `/api/machines/${MACHINE}/collectInvestigationPackage`, {
+      Comment: 'x',
+    });
+    await call(sim, token, 'POST', `/api/machines/${PRINTER}/offboard`, { Comment: 'x' });
+    sim.clock.advance(60_000);
+    const link = await call(sim, token, 'GET', `/api/machineactions/${collect.json.id}/getPackageUri`);
+    expect(link.status).toBe(200);
+
+    const restored = await createSimulator({ clock: { mode: 'frozen', startAt: start } });
+    restored.restore(JSON.parse(JSON.stringify(sim.snapshot())));
+    const machines = restored.control.tenant(DEMO_TENANT_ID).machines;
+    expect(machines.find((m) => m.id === MACHINE)?.isolation).toBe('Selective');
+    expect(machines.find((m) => m.id === PRINTER)?.online).toBe(false);
+    const lab = restored.snapshot().state.tenants[0]!.seed.machines.find((m) => m.id === LAB)!.sim!;
+    expect(lab.quarantinedFiles).toEqual(['87662bc3d60e4200ceaf7aae249d1c343f4b83c9']);
+    expect(lab.lastAntivirusScan?.scanType).toBe('Full');
+    const url = new URL(link.json.value);
+    const download = await restored.handle({
+      method: 'GET',
+      origin: url.origin,
+      path: url.pathname,
+      query: url.search.slice(1),
+      headers: {},
+      body: undefined,
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/zip');
+    // The 7-day Inactive change of the offboarded printer survives the restore too.
+    restored.clock.advance(7 * 24 * 3600 * 1000);
+    const restoredToken = await restored.control.mintToken({ tenantId: DEMO_TENANT_ID });
+    const printer = await call(restored, restoredToken, 'GET', `/api/machines/${PRINTER}`);
+    expect(printer.json.healthStatus).toBe('Inactive');
+    sim.close();
+    restored.close();
+  });
+});

@@ -4,11 +4,14 @@
  * actions by id, actions by machine, and the active action per (machine, type). The action lifecycle
  * (Pending → InProgress → Succeeded/Failed, TimeOut, Cancelled) is driven lazily by the clock: due
  * transitions sit in a min-heap and are applied, with their own timestamps, before each request reads.
+ * A Succeeded action changes its machine's simulated state (restriction, isolation, last scan,
+ * quarantined files, offboarding: `MachineRecord.behaviour`, never the wire entity's keys). The tenant
+ * also keeps the investigation-package links getPackageUri hands out. All of it is in the snapshot.
  */
 import type { Machine, MachineAction, MachineActionStatus, MachineActionType } from '../../openapi/index.ts';
 import { MinHeap } from './min-heap.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
-import { formatTimestamp } from './timestamps.ts';
+import { formatTimestamp, parseTimestamp } from './timestamps.ts';
 import type { AppRegistration, ManagedIdentity, UserAccount } from './types.ts';
 
 /** Timing of the action lifecycle. */
@@ -73,11 +76,28 @@ export interface ActionSnapshot {
   next?: PlannedTransition;
 }
 
-/** A tenant as persisted: its current identity and machines (seed form) and its actions. */
+/** A tenant as persisted: its current identity and machines (seed form), its actions and package links. */
 export interface TenantSnapshot {
   seed: TenantSeed;
   actions: ActionSnapshot[];
+  packageLinks?: PackageLink[];
 }
+
+/** A download link to an investigation package, handed out by getPackageUri. */
+export interface PackageLink {
+  /** The `token` query parameter of the link (64 hex characters). */
+  token: string;
+  /** The CollectInvestigationPackage action whose package it serves. */
+  actionId: string;
+  /** Simulator-clock time after which the download is refused. */
+  expiresAtMs: number;
+}
+
+/** How many package links a tenant keeps (the oldest go first); a link lives minutes, so this is plenty. */
+const MAX_PACKAGE_LINKS = 1000;
+
+/** The Offboard action stops the sensor; the device shows Inactive this long after (I5: "7 days"). */
+export const OFFBOARDED_INACTIVE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface ScheduledTransition {
   record: ActionRecord;
@@ -85,11 +105,11 @@ interface ScheduledTransition {
   to: MachineActionStatus;
 }
 
-/** A machine and how it behaves. */
+/** A machine and how it behaves (its simulated state beside the wire entity). */
 export interface MachineRecord {
   entity: Machine;
-  behaviour: Required<Pick<MachineBehaviour, 'online' | 'outcome' | 'restricted'>> &
-    Pick<MachineBehaviour, 'pickupDelayMs' | 'executionMs'>;
+  behaviour: Required<Pick<MachineBehaviour, 'online' | 'outcome' | 'restricted' | 'isolation'>> &
+    Omit<MachineBehaviour, 'online' | 'outcome' | 'restricted' | 'isolation'>;
 }
 
 const TERMINAL: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'TimeOut', 'Cancelled']);
@@ -105,6 +125,10 @@ export interface NewAction {
   machine: MachineRecord;
   requestor: string;
   requestorComment: string;
+  /** `Full`/`Selective`/`UnManagedDevice` for isolation, `Quick`/`Full` for a scan. @default null */
+  scope?: string | null;
+  /** The file of a StopAndQuarantineFile action. @default null */
+  relatedFileInfo?: StoredAction['relatedFileInfo'];
 }
 
 /** One tenant's state. */
@@ -134,6 +158,10 @@ export class TenantState {
   /** Final actions in the order they ended: retention drops from the front. */
   #finished: ActionRecord[] = [];
   #finishedHead = 0;
+  /** Package download links by token, oldest first (Map order). */
+  readonly #packageLinks = new Map<string, PackageLink>();
+  /** Offboarded machines not yet shown Inactive, with when they will be (usually empty). */
+  #inactiveDue: { record: MachineRecord; atMs: number }[] = [];
 
   constructor(seed: TenantSeed, lifecycle: LifecycleOptions, retention: RetentionPolicy = DEFAULT_RETENTION) {
     this.id = seed.id.toLowerCase();
@@ -157,6 +185,7 @@ export class TenantState {
   ): TenantState {
     const tenant = new TenantState(snapshot.seed, lifecycle, retention);
     for (const stored of snapshot.actions) tenant.#restoreAction(stored);
+    for (const link of snapshot.packageLinks ?? []) tenant.#packageLinks.set(link.token, { ...link });
     return tenant;
   }
 
@@ -179,10 +208,11 @@ export class TenantState {
           return {
             ...entity,
             computerDnsName: entity.computerDnsName ?? record.entity.id,
-            sim: { ...record.behaviour },
+            sim: structuredClone(record.behaviour),
           };
         }),
       },
+      packageLinks: [...this.#packageLinks.values()].map((link) => ({ ...link })),
       actions: [...this.#actions.values()].map((record) => ({
         action: record.action,
         createdAtMs: record.createdAtMs,
@@ -215,7 +245,7 @@ export class TenantState {
       this.#finished.push(record);
       return;
     }
-    this.#activeByMachineAndType.set(activeKey(machineId, action.type), record);
+    this.#activeByMachineAndType.set(activeKeyOf(action), record);
     if (stored.next) this.#plan(record, stored.next.atMs, stored.next.to);
   }
 
@@ -231,16 +261,22 @@ export class TenantState {
   addMachine(seed: MachineSeed): MachineRecord {
     const previous = this.#machines.get(seed.id.toLowerCase());
     if (previous) this.#machineIdByName.delete(previous.entity.computerDnsName?.toLowerCase() ?? '');
+    const { online, outcome, restricted, isolation, ...rest } = structuredClone(seed.sim ?? {});
     const record: MachineRecord = {
       entity: machineEntity(seed),
       behaviour: {
-        online: seed.sim?.online ?? true,
-        outcome: seed.sim?.outcome ?? 'succeed',
-        restricted: seed.sim?.restricted ?? false,
-        ...(seed.sim?.pickupDelayMs === undefined ? {} : { pickupDelayMs: seed.sim.pickupDelayMs }),
-        ...(seed.sim?.executionMs === undefined ? {} : { executionMs: seed.sim.executionMs }),
+        online: online ?? true,
+        outcome: outcome ?? 'succeed',
+        restricted: restricted ?? false,
+        isolation: isolation ?? 'None',
+        ...rest,
       },
     };
+    if (previous) this.#inactiveDue = this.#inactiveDue.filter((due) => due.record !== previous);
+    const { offboardedAt } = record.behaviour;
+    if (offboardedAt !== undefined && record.entity.healthStatus !== 'Inactive') {
+      this.#inactiveDue.push({ record, atMs: parseTimestamp(offboardedAt) + OFFBOARDED_INACTIVE_AFTER_MS });
+    }
     this.#machines.set(record.entity.id, record);
     if (record.entity.computerDnsName)
       this.#machineIdByName.set(record.entity.computerDnsName.toLowerCase(), record.entity.id);
@@ -260,7 +296,12 @@ export class TenantState {
   /** Changes how a machine behaves; going online lets its Pending actions proceed, offline holds them. */
   setBehaviour(record: MachineRecord, change: MachineBehaviour, now: number): void {
     const wasOnline = record.behaviour.online;
-    Object.assign(record.behaviour, change);
+    Object.assign(record.behaviour, structuredClone(change));
+    if (change.offboardedAt !== undefined) {
+      this.#inactiveDue = this.#inactiveDue.filter((due) => due.record !== record);
+      const atMs = parseTimestamp(change.offboardedAt) + OFFBOARDED_INACTIVE_AFTER_MS;
+      if (record.entity.healthStatus !== 'Inactive') this.#inactiveDue.push({ record, atMs });
+    }
     if (change.online === undefined || change.online === wasOnline) return;
     for (const active of this.#activeOn(record.entity.id)) {
       if (active.action.status === 'Pending') this.#planFromPending(active, now);
@@ -271,9 +312,30 @@ export class TenantState {
     return this.#actions.get(id.toLowerCase())?.action;
   }
 
-  /** The Pending or InProgress action of `type` on a machine, if any (O(1)). */
-  activeAction(machineId: string, type: MachineActionType): StoredAction | undefined {
-    return this.#activeByMachineAndType.get(activeKey(machineId, type))?.action;
+  /**
+   * The Pending or InProgress action of `type` on a machine, if any (O(1)). StopAndQuarantineFile actions
+   * are told apart by file: give its SHA-1.
+   */
+  activeAction(
+    machineId: string,
+    type: MachineActionType,
+    fileIdentifier?: string,
+  ): StoredAction | undefined {
+    return this.#activeByMachineAndType.get(activeKey(machineId, type, fileIdentifier))?.action;
+  }
+
+  /** Records a package download link (the oldest links go once there are too many). */
+  addPackageLink(link: PackageLink): void {
+    this.#packageLinks.set(link.token, { ...link });
+    if (this.#packageLinks.size > MAX_PACKAGE_LINKS) {
+      const oldest = this.#packageLinks.keys().next().value;
+      if (oldest !== undefined) this.#packageLinks.delete(oldest);
+    }
+  }
+
+  /** A package download link by its token. */
+  packageLink(token: string): PackageLink | undefined {
+    return this.#packageLinks.get(token);
   }
 
   /** Actions on one machine, oldest first (per-machine index). */
@@ -305,10 +367,10 @@ export class TenantState {
       cancellationComment: null,
       cancellationDateTimeUtc: null,
       errorHResult: 0,
-      scope: null,
+      scope: input.scope ?? null,
       externalId: null,
       requestSource: 'PublicApi',
-      relatedFileInfo: null,
+      relatedFileInfo: input.relatedFileInfo ?? null,
       commands: [],
       troubleshootInfo: null,
     };
@@ -323,7 +385,7 @@ export class TenantState {
     const onMachine = this.#actionsByMachine.get(machine.id);
     if (onMachine) onMachine.push(record);
     else this.#actionsByMachine.set(machine.id, [record]);
-    this.#activeByMachineAndType.set(activeKey(machine.id, input.type), record);
+    this.#activeByMachineAndType.set(activeKeyOf(action), record);
     this.#planFromPending(record, now);
     this.onStatusChange?.(action, now);
     return action;
@@ -346,7 +408,16 @@ export class TenantState {
    */
   settle(now: number): void {
     this.#advanceLifecycle(now);
+    if (this.#inactiveDue.length > 0) this.#markOffboardedInactive(now);
     this.#applyRetention(now);
+  }
+
+  #markOffboardedInactive(now: number): void {
+    this.#inactiveDue = this.#inactiveDue.filter(({ record, atMs }) => {
+      if (atMs > now) return true;
+      record.entity.healthStatus = 'Inactive';
+      return false;
+    });
   }
 
   #advanceLifecycle(now: number): void {
@@ -397,14 +468,58 @@ export class TenantState {
     action.status = status;
     action.lastUpdateDateTimeUtc = formatTimestamp(at);
     if (status === 'Failed') action.errorHResult = FAILED_ACTION_HRESULT;
-    const key = activeKey(action.machineId ?? '', action.type);
+    const key = activeKeyOf(action);
     if (this.#activeByMachineAndType.get(key) === record) this.#activeByMachineAndType.delete(key);
     this.onStatusChange?.(action, at);
     if (status !== 'Succeeded') return;
     const machine = this.#machines.get(action.machineId ?? '');
-    if (!machine) return;
-    if (action.type === 'RestrictCodeExecution') machine.behaviour.restricted = true;
-    if (action.type === 'UnrestrictCodeExecution') machine.behaviour.restricted = false;
+    if (machine) this.#applyEffect(machine, action, at);
+  }
+
+  /** What a Succeeded action does to its device (mde-actions-family.md §1-§7). */
+  #applyEffect(machine: MachineRecord, action: StoredAction, at: number): void {
+    const state = machine.behaviour;
+    switch (action.type) {
+      case 'RestrictCodeExecution':
+        state.restricted = true;
+        return;
+      case 'UnrestrictCodeExecution':
+        state.restricted = false;
+        return;
+      case 'Isolate':
+        // No IsolationType sent: the device is isolated fully (inferred, open question 1).
+        state.isolation = (action.scope as MachineRecord['behaviour']['isolation'] | null) ?? 'Full';
+        return;
+      case 'Unisolate':
+        state.isolation = 'None';
+        return;
+      case 'RunAntiVirusScan':
+        state.lastAntivirusScan = {
+          scanType: action.scope === 'Full' ? 'Full' : 'Quick',
+          completedAt: formatTimestamp(at),
+        };
+        return;
+      case 'StopAndQuarantineFile': {
+        const sha1 = action.relatedFileInfo?.fileIdentifier.toLowerCase();
+        if (sha1 === undefined) return;
+        const quarantined = state.quarantinedFiles ?? [];
+        if (!quarantined.includes(sha1)) quarantined.push(sha1);
+        state.quarantinedFiles = quarantined;
+        return;
+      }
+      case 'Offboard': {
+        // The sensor stops (D7): the device goes offline; its record turns Inactive 7 days later (I5).
+        state.offboardedAt = formatTimestamp(at);
+        state.online = false;
+        this.#inactiveDue.push({ record: machine, atMs: at + OFFBOARDED_INACTIVE_AFTER_MS });
+        for (const active of this.#activeOn(machine.entity.id)) {
+          if (active.action.status === 'Pending') this.#planFromPending(active, at);
+        }
+        return;
+      }
+      default:
+        return;
+    }
   }
 
   /** Drops final actions past the retention policy, oldest-ended first. O(1) when nothing is due. */
@@ -447,8 +562,14 @@ export class TenantState {
   }
 }
 
-function activeKey(machineId: string, type: string): string {
-  return `${machineId.toLowerCase()}|${type}`;
+function activeKey(machineId: string, type: string, fileIdentifier?: string): string {
+  return fileIdentifier === undefined
+    ? `${machineId.toLowerCase()}|${type}`
+    : `${machineId.toLowerCase()}|${type}|${fileIdentifier.toLowerCase()}`;
+}
+
+function activeKeyOf(action: StoredAction): string {
+  return activeKey(action.machineId ?? '', action.type, action.relatedFileInfo?.fileIdentifier);
 }
 
 /** A full Machine entity in wire key order (payload 16), defaults filled for fields a seed leaves out. */

@@ -26,8 +26,10 @@ export interface SimRequest {
 export interface SimResponse {
   status: number;
   headers: Record<string, string>;
-  /** Body text; `''` for an empty body. */
+  /** Body text; `''` for an empty body, or when the body is {@link SimResponse.bytes}. */
   body: string;
+  /** The body as bytes, when it is not text (a compressed answer, a package zip); adapters send these instead. */
+  bytes?: Uint8Array;
   /** When true the adapter must destroy the connection without answering (an injected fault). */
   dropConnection?: boolean;
 }

@@ -27,6 +27,7 @@ export async function fromWebRequest(request: Request): Promise<SimRequest> {
 /** Builds a web `Response` from a {@link SimResponse} (a dropped connection becomes a network error). */
 export function toWebResponse(response: SimResponse): Response {
   if (response.dropConnection) return Response.error();
-  const noBody = response.status === 204 || response.status === 304 || response.body === '';
-  return new Response(noBody ? null : response.body, { status: response.status, headers: response.headers });
+  const body = response.bytes ? (response.bytes as Uint8Array<ArrayBuffer>) : response.body;
+  const noBody = response.status === 204 || response.status === 304 || body.length === 0;
+  return new Response(noBody ? null : body, { status: response.status, headers: response.headers });
 }

@@ -25,6 +25,11 @@ export interface MswDispatcherOptions {
 
 /** The controller a dispatch handler is given: abort, pause and resume for one in-process request. */
 class InProcessController implements Dispatcher.DispatchController {
+  /**
+   * The answer's headers as name/value buffers. undici's fetch reads its response headers (Content-Encoding
+   * included, to decode a compressed body) from here, not from the object passed to onResponseStart.
+   */
+  rawHeaders: Buffer[] = [];
   #aborted = false;
   #paused = false;
   #reason: Error | null = null;
@@ -137,6 +142,11 @@ export function createMswDispatcher(
       }
       if (response.type === 'error')
         throw new TypeError('Failed to fetch: the handler answered a network error');
+      response.headers.forEach((value, name) => {
+        if (name !== 'set-cookie') controller.rawHeaders.push(Buffer.from(name), Buffer.from(value));
+      });
+      for (const cookie of response.headers.getSetCookie())
+        controller.rawHeaders.push(Buffer.from('set-cookie'), Buffer.from(cookie));
       handler.onResponseStart?.(
         controller,
         response.status,

@@ -55,7 +55,7 @@ export function mdeSimMiddleware(simulator: Simulator): RequestHandler {
       }
       // Not res.send(): it would add a Content-Type (text/html on the empty 405) and an ETag the service never sends.
       res.writeHead(response.status, response.headers);
-      res.end(response.body);
+      res.end(response.bytes ?? response.body);
     })().catch(next);
   };
 }

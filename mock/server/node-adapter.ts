@@ -71,7 +71,7 @@ export function createRequestListener(
         return;
       }
       res.writeHead(response.status, response.headers);
-      res.end(response.body);
+      res.end(response.bytes ?? response.body);
     })().catch((error: unknown) => {
       // Only transport failures land here (the core never rejects): the client went away mid-request.
       if (!res.headersSent) res.writeHead(400);

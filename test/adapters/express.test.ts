@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { inflateSync } from 'node:zlib';
 import express from 'express';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +76,24 @@ describe('express adapter', () => {
     expect(doc.token_endpoint).toBe(`${base}/mde/${TENANT}/oauth2/v2.0/token`);
     const tenants = await request(`${base}/mde/_sim/tenants`);
     expect(((await tenants.body.json()) as { tenants: { id: string }[] }).tenants[0]!.id).toBe(TENANT);
+  });
+});
+
+describe('express adapter compression', () => {
+  it("sends the core's deflate bytes with Vary, chunked, on success and error answers", async () => {
+    for (const [path, status] of [
+      [`/mde/api/machines/${MACHINE}`, 200],
+      ['/mde/api/machines/0000000000000000000000000000000000000000', 404],
+    ] as const) {
+      const res = await request(`${base}${path}`, {
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate' },
+      });
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-encoding']).toBe('deflate');
+      expect(res.headers.vary).toBe('Accept-Encoding');
+      expect(res.headers['transfer-encoding']).toBe('chunked');
+      const json = JSON.parse(inflateSync(Buffer.from(await res.body.arrayBuffer())).toString('utf8'));
+      expect(status === 200 ? json.id : json.error.code).toBe(status === 200 ? MACHINE : 'ResourceNotFound');
+    }
   });
 });

@@ -126,6 +126,11 @@ function mswTests(launched: () => Browser): void {
       requestor: 'SOAR Playbook Automation',
       requestorComment: 'Unrestricted from the browser',
     });
+    // The machine list with an or-filter, and a deflated answer inflated by the page's DecompressionStream.
+    expect(await page.evaluate(() => document.body.dataset.filtered)).toBe(
+      'fin-laptop-017.contoso-demo.local,eng-web-03.contoso-demo.local',
+    );
+    expect(await page.evaluate(() => document.body.dataset.deflated)).toMatch(/^deflate [0-9a-f]{40}$/);
     await page.close();
   });
 }

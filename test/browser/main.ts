@@ -32,6 +32,32 @@ try {
     },
   );
   body.textContent = await res.text();
+
+  // The one $filter grammar (odata-v4-parser) and the core's CompressionStream, in the browser too.
+  const filter = "(riskScore eq 'High' or machineTags eq 'VIP') and healthStatus eq 'Active'";
+  const list = await fetch(
+    `https://api.security.microsoft.com/api/machines?$filter=${encodeURIComponent(filter)}`,
+    {
+      headers: { authorization: `Bearer ${token}` },
+    },
+  );
+  const listed = (await list.json()) as { value: { computerDnsName: string }[] };
+  document.body.dataset.filtered = listed.value.map((m) => m.computerDnsName).join(',');
+  const compressed = await mde.simulator.handle({
+    method: 'GET',
+    origin: 'https://api.security.microsoft.com',
+    path: `/api/machines/${machine.id}`,
+    query: '',
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'deflate' },
+    body: undefined,
+  });
+  const inflated = new Response(
+    new Blob([compressed.bytes as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate')),
+  );
+  const entity = (await inflated.json()) as { id: string };
+  document.body.dataset.deflated = `${compressed.headers['content-encoding']} ${entity.id}`;
   status.value = String(res.status);
 } catch (error) {
   body.textContent =

@@ -40,7 +40,7 @@ describe('control API (/_sim)', () => {
       clientSecret: 'demo-soar-secret~8Qm2vX4kP9tL',
       roles: expect.arrayContaining(['Machine.RestrictExecution']),
     });
-    expect(demo.machines).toHaveLength(6);
+    expect(demo.machines).toHaveLength(12);
     expect(demo.machines.find((m: { id: string }) => m.id === OFFLINE_MACHINE)).toMatchObject({
       online: false,
       restricted: true,
@@ -155,7 +155,7 @@ describe('control API (/_sim)', () => {
       'PATCH',
       `/tenants/${TENANT}/machines/${MACHINE}`,
       { colour: 'red' },
-      "body: unknown property 'colour' (valid: online, outcome, restricted, pickupDelayMs, executionMs)",
+      "body: unknown property 'colour' (valid: online, outcome, restricted, pickupDelayMs, executionMs, isolation, files, quarantinedFiles, lastAntivirusScan, offboardedAt)",
       '/colour',
     ],
     [

@@ -11,7 +11,15 @@ import { createApiRouter } from '../../mock/core/api-routes.ts';
 import { createSimulator, type Simulator } from '../../mock/core/simulator.ts';
 import type { SimResponse } from '../../mock/core/types.ts';
 import { spec } from '../../openapi/index.ts';
-import { CONSOLE_APP, MACHINE, READER_APP, SOAR_APP, START, TENANT } from '../helpers/sim-server.ts';
+import {
+  CONSOLE_APP,
+  MACHINE,
+  READER_APP,
+  SERVER_MACHINE,
+  SOAR_APP,
+  START,
+  TENANT,
+} from '../helpers/sim-server.ts';
 
 interface Produced {
   operationId: string;
@@ -143,6 +151,117 @@ beforeAll(async () => {
     token: soar,
   });
 
+  // The actions of issue 15, each on a machine of its own so their effects do not cross.
+  const WEB = '2f6a9d1c0e8b47a3d5c2b1e0f9a8d7c6b5a4e3d2';
+  const LAB = '5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b';
+  const PRINTER = '9c8b7a6f5e4d43c2b1a0f9e8d7c6b5a4f3e2d1c0';
+  const DEV = 'f70f9fe6b29cd9511652434919c6530618f06606';
+  const familyCalls: [string, string, Record<string, unknown>, Record<string, unknown>][] = [
+    [
+      'isolateMachine',
+      `/api/machines/${DEV}/isolate`,
+      { Comment: 'ok', IsolationType: 'Full' },
+      { Comment: 'x', IsolationType: 'Partial' },
+    ],
+    ['unisolateMachine', `/api/machines/${WEB}/unisolate`, { Comment: 'ok' }, { Comment: 'again' }],
+    [
+      'runAntiVirusScan',
+      `/api/machines/${DEV}/runAntiVirusScan`,
+      { Comment: 'ok', ScanType: 'Quick' },
+      { Comment: 'x' },
+    ],
+    [
+      'collectInvestigationPackage',
+      `/api/machines/${LAB}/collectInvestigationPackage`,
+      { Comment: 'ok' },
+      { Comment: 'again' },
+    ],
+    [
+      'stopAndQuarantineFile',
+      `/api/machines/${LAB}/StopAndQuarantineFile`,
+      { Comment: 'ok', Sha1: '87662bc3d60e4200ceaf7aae249d1c343f4b83c9' },
+      { Comment: 'x', Sha1: 'not-a-hash' },
+    ],
+    ['offboardMachine', `/api/machines/${PRINTER}/offboard`, { Comment: 'ok' }, { Comment: 'again' }],
+  ];
+  const familyBodies: Record<string, string> = {};
+  for (const [op, path, good, bad] of familyCalls) {
+    familyBodies[op] = (await send(op, 'created', 'POST', path, { body: good, token: soar })).body;
+    await send(op, 'bad request', 'POST', path, { body: bad, token: soar });
+    await send(op, 'no token', 'POST', path, { body: good });
+    await send(op, 'no role', 'POST', path, { body: good, token: reader });
+    await send(op, 'unknown machine', 'POST', path.replace(/[0-9a-f]{40}/, unknownMachine), {
+      body: good,
+      token: soar,
+    });
+    await send(op, 'wrong method', 'GET', path, { token: soar });
+  }
+  await send(
+    'stopAndQuarantineFile',
+    'file never seen',
+    'POST',
+    `/api/machines/${LAB}/StopAndQuarantineFile`,
+    {
+      body: { Comment: 'x', Sha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709' },
+      token: soar,
+    },
+  );
+  const collection = JSON.parse(familyBodies.collectInvestigationPackage!);
+  const packagePath = `/api/machineactions/${collection.id}/getPackageUri`;
+  await send('getPackageUri', 'not collected yet', 'GET', packagePath, { token: reader });
+  c.advanceClock(60_000);
+  await send('getPackageUri', 'collected', 'GET', packagePath.replace('getPackageUri', 'GetPackageUri'), {
+    token: reader,
+  });
+  await send(
+    'getPackageUri',
+    'not a package action',
+    'GET',
+    `/api/machineactions/${action.id}/getPackageUri`,
+    { token: reader },
+  );
+  await send('getPackageUri', 'no token', 'GET', packagePath);
+  await send('getPackageUri', 'no role', 'GET', packagePath, { token: noRoles });
+
+  await send('listMachines', 'all', 'GET', '/api/machines?$count=true&$top=2', { token: soar });
+  await send(
+    'listMachines',
+    'or filter',
+    'GET',
+    "/api/machines?$filter=(riskScore eq 'High' or riskScore eq 'Medium') and healthStatus ne 'Inactive'",
+    { token: soar },
+  );
+  await send('listMachines', 'bad filter', 'GET', "/api/machines?$filter=osVersion eq 'x'", { token: soar });
+  await send('listMachines', 'no token', 'GET', '/api/machines');
+  await send('listMachines', 'no role', 'GET', '/api/machines', { token: noRoles });
+  const EMPTY_TENANT = '6f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a0b';
+  const EMPTY_APP = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+  c.addTenant({
+    id: EMPTY_TENANT,
+    domain: 'empty.onmicrosoft.com',
+    displayName: 'Empty',
+    apps: [
+      { clientId: EMPTY_APP, displayName: 'Empty reader', clientSecret: 's', roles: ['Machine.Read.All'] },
+    ],
+    users: [],
+    machines: [],
+  });
+  const emptyReader = await c.mintToken({ tenantId: EMPTY_TENANT, clientId: EMPTY_APP });
+  await send('listMachines', 'tenant without machines', 'GET', '/api/machines', { token: emptyReader });
+
+  const byIp = `/api/machines/findbyip(ip='10.20.4.17',timestamp=2026-11-29T09:50:00Z)`;
+  await send('findMachinesByIp', 'found', 'GET', byIp, { token: soar });
+  await send(
+    'findMachinesByIp',
+    'percent-encoded quotes, no match',
+    'GET',
+    '/api/machines/findbyip(ip=%2710.99.99.99%27,timestamp=2026-11-29T09:50:00Z)',
+    { token: soar },
+  );
+  await send('findMachinesByIp', 'too old', 'GET', byIp.replace('2026-11-29', '2026-09-01'), { token: soar });
+  await send('findMachinesByIp', 'no token', 'GET', byIp);
+  await send('findMachinesByIp', 'no role', 'GET', byIp, { token: noRoles });
+
   await send('getMachine', 'found', 'GET', `/api/machines/${MACHINE}`, { token: soar });
   await send('getMachine', 'no token', 'GET', `/api/machines/${MACHINE}`);
   await send('getMachine', 'no role', 'GET', `/api/machines/${MACHINE}`, { token: noRoles });
@@ -156,6 +275,31 @@ beforeAll(async () => {
     listMachineActions: ['GET', '/api/machineactions', undefined],
     cancelMachineAction: ['POST', `/api/machineactions/${action.id}/cancel`, { Comment: 'x' }],
     getMachine: ['GET', `/api/machines/${MACHINE}`, undefined],
+    isolateMachine: ['POST', `/api/machines/${SERVER_MACHINE}/isolate`, { Comment: 'x' }],
+    unisolateMachine: ['POST', `/api/machines/${SERVER_MACHINE}/unisolate`, { Comment: 'x' }],
+    runAntiVirusScan: [
+      'POST',
+      `/api/machines/${SERVER_MACHINE}/runAntiVirusScan`,
+      { Comment: 'x', ScanType: 'Full' },
+    ],
+    collectInvestigationPackage: [
+      'POST',
+      `/api/machines/${SERVER_MACHINE}/collectInvestigationPackage`,
+      { Comment: 'x' },
+    ],
+    stopAndQuarantineFile: [
+      'POST',
+      `/api/machines/${SERVER_MACHINE}/StopAndQuarantineFile`,
+      { Comment: 'x', Sha1: '3395856ce81f2b7382dee72602f798b642f14140' },
+    ],
+    offboardMachine: ['POST', `/api/machines/${SERVER_MACHINE}/offboard`, { Comment: 'x' }],
+    getPackageUri: [
+      'GET',
+      `/api/machineactions/${JSON.parse(familyBodies.collectInvestigationPackage!).id}/getPackageUri`,
+      undefined,
+    ],
+    listMachines: ['GET', '/api/machines', undefined],
+    findMachinesByIp: ['GET', byIp, undefined],
   };
   c.setRateLimits(TENANT, {
     limits: Object.fromEntries(Object.keys(calls).map((op) => [op, [{ limit: 1, windowSeconds: 60 }]])),

@@ -32,15 +32,24 @@ function fidelityMarks(node: Json, pointer: string, into: [string, Json][]): [st
 }
 
 describe('operations', () => {
-  it('are exactly the six the simulator routes by', () => {
+  it('are exactly the fifteen the simulator routes by', () => {
     expect(
       operations.map(({ op, method, path }) => `${op.operationId} ${method.toUpperCase()} ${path}`).sort(),
     ).toEqual([
       'cancelMachineAction POST /api/machineactions/{id}/cancel',
+      'collectInvestigationPackage POST /api/machines/{id}/collectInvestigationPackage',
+      "findMachinesByIp GET /api/machines/findbyip(ip='{ip}',timestamp={timestamp})",
       'getMachine GET /api/machines/{id}',
       'getMachineAction GET /api/machineactions/{id}',
+      'getPackageUri GET /api/machineactions/{id}/getPackageUri',
+      'isolateMachine POST /api/machines/{id}/isolate',
       'listMachineActions GET /api/machineactions',
+      'listMachines GET /api/machines',
+      'offboardMachine POST /api/machines/{id}/offboard',
       'restrictCodeExecution POST /api/machines/{id}/restrictCodeExecution',
+      'runAntiVirusScan POST /api/machines/{id}/runAntiVirusScan',
+      'stopAndQuarantineFile POST /api/machines/{id}/StopAndQuarantineFile',
+      'unisolateMachine POST /api/machines/{id}/unisolate',
       'unrestrictCodeExecution POST /api/machines/{id}/unrestrictCodeExecution',
     ]);
   });
@@ -60,22 +69,23 @@ describe('operations', () => {
     },
   );
 
-  it.each(operations.map(({ op }) => [op.operationId, op] as const))(
-    '%s declares x-mde-rate-limits of 100/min and 1500/h',
-    (_id, op) => {
-      expect(op['x-mde-rate-limits']).toEqual([
-        { limit: 100, windowSeconds: 60 },
-        { limit: 1500, windowSeconds: 3600 },
-      ]);
-    },
-  );
+  it.each(
+    operations
+      .filter(({ op }) => op.operationId !== 'getPackageUri')
+      .map(({ op }) => [op.operationId, op] as const),
+  )('%s declares x-mde-rate-limits of 100/min and 1500/h', (_id, op) => {
+    expect(op['x-mde-rate-limits']).toEqual([
+      { limit: 100, windowSeconds: 60 },
+      { limit: 1500, windowSeconds: 3600 },
+    ]);
+  });
 
   it.each(operations.filter(({ op }) => op.requestBody).map(({ op }) => [op.operationId, op] as const))(
-    "%s requires a non-empty Comment, named in x-mde-required for the simulator's own 400s",
+    "%s requires a non-empty Comment (first of its required fields), named in x-mde-required for the simulator's own 400s",
     (_id, op) => {
       const schema = deref(doc, deref(doc, op.requestBody).content['application/json'].schema);
-      expect(schema['x-mde-required']).toEqual(['Comment']);
-      expect(schema.required).toEqual(['Comment']);
+      expect(schema['x-mde-required'][0]).toBe('Comment');
+      expect(schema.required).toEqual(schema['x-mde-required']);
       expect(schema.properties.Comment).toEqual({
         type: 'string',
         minLength: 1,
@@ -86,6 +96,16 @@ describe('operations', () => {
       });
     },
   );
+
+  it('getPackageUri has its own quota: 2/min and 120/h (mde-actions-family.md §5)', () => {
+    const { op } = operations.find(({ op }) => op.operationId === 'getPackageUri')!;
+    expect(op['x-mde-rate-limits']).toEqual([
+      { limit: 2, windowSeconds: 60 },
+      { limit: 120, windowSeconds: 3600 },
+    ]);
+    expect(op['x-mde-permissions'].application).toEqual(['Machine.Read.All', 'Machine.ReadWrite.All']);
+    expect(op['x-mde-permissions'].userRole).toBe('Alerts Investigation');
+  });
 
   it('unrestrictCodeExecution needs Machine.RestrictExecution and the remediation role', () => {
     const { op } = operations.find(({ op }) => op.operationId === 'unrestrictCodeExecution')!;

@@ -29,17 +29,24 @@ const accepted = [
   "creationDateTimeUtc le '2026-01-30T21:11:22.8419303Z'",
   "status eq 'Pending' and creationDateTimeUtc ge 2026-01-01T00:00:00+01:00",
   "  machineId eq 'x'  ",
+  "machineId ne 'x'",
+  "type eq 'A' or type eq 'B'",
+  "id eq '8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a'",
+  'id eq 8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a',
+  "(machineId eq 'a' or machineId eq 'b') and (status eq 'Pending' or status eq 'InProgress')",
+  "not (status eq 'Failed') and requestor eq 'Tom and Jerry'",
+  'CreationDateTimeUtc ge 2026-11-01T00:00:00Z',
 ];
 const refused = [
   "computerDnsName eq 'x'",
   "status gt 'Pending'",
-  "machineId ne 'x'",
-  "type eq 'A' or type eq 'B'",
+  "machineId eq 'x' or",
+  "startswith(requestor,'S')",
   'machineId eq',
   'machineId eq 49e96a8dd67ac4f1ce9952ccedcde711f0ce28e9',
   "creationDateTimeUtc gt 'yesterday'",
   'creationDateTimeUtc gt 2026-01-01',
-  "id eq '8a5c34dc-9ca9-4be4-b3c2-4c70e4bfb69a'",
+  'lastUpdateDateTimeUtc gt 2026-01-01T00:00:00Z',
 ];
 
 describe('the $filter grammar', () => {
