@@ -192,17 +192,19 @@ function collectionAnswer<T>(
   return ok(200, withContext(`${ctx.origin}/api/$metadata#${entitySet}`, body));
 }
 
-// Default order newest first (inferred, see the spec's x-fidelity-reason); indexes hold oldest first.
-// A machineId equality narrows the scan to that machine's index.
+// Default order newest first (inferred, see the spec's x-fidelity-reason), read lazily from the indexes'
+// newest end. A machineId equality narrows the scan to that machine's index.
 const listMachineActions: Operation = (ctx) =>
   listAnswer(
     ctx,
     'MachineActions',
     (query) => {
       const machineId = equalityOn(query.filter, 'machineId');
-      return machineId === undefined ? ctx.tenant.allActions() : ctx.tenant.actionsOn(machineId);
+      return machineId === undefined
+        ? ctx.tenant.allActionsNewestFirst()
+        : ctx.tenant.actionsOnNewestFirst(machineId);
     },
-    'reverse',
+    'as-is',
   );
 
 /** The machines a caller may see: all for apps, their device groups' for users (D8). */

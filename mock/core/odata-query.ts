@@ -60,7 +60,10 @@ export function parseListQuery(params: URLSearchParams, capabilities: FilterCapa
   };
 }
 
-/** What a list query selects: the page, how many matched, and the query of the next page when there is one. */
+/**
+ * What a list query selects: the page, how many matched (all of them when `$count` was asked; otherwise at
+ * least the page and one more), and the query of the next page when there is one.
+ */
 export interface ListPage<T> {
   page: T[];
   matched: number;
@@ -78,7 +81,17 @@ export function selectPage<T extends object>(
   defaultOrder: 'reverse' | 'as-is',
 ): ListPage<T> {
   const selected: T[] = [];
-  for (const item of source) if (matchesFilter(item, query.filter)) selected.push(item);
+  // In the source's own order with no $count, the page and one more (to know a next page exists) are all
+  // that is needed: with a newest-first source, `$top=10` reads 11 entries, not a million.
+  const enough =
+    defaultOrder === 'as-is' && !query.orderBy && !query.count
+      ? query.skip + query.top + 1
+      : Number.POSITIVE_INFINITY;
+  for (const item of source) {
+    if (!matchesFilter(item, query.filter)) continue;
+    selected.push(item);
+    if (selected.length >= enough) break;
+  }
   if (defaultOrder === 'reverse') selected.reverse();
   if (query.orderBy) {
     const { field, descending } = query.orderBy;

@@ -47,7 +47,7 @@ describe('TenantState indexes', () => {
         { Comment: 'x' },
       );
     }
-    const scan = vi.spyOn(TenantState.prototype, 'allActions');
+    const scan = vi.spyOn(TenantState.prototype, 'allActionsNewestFirst');
     const created = await call(sim, token, 'POST', `/api/machines/${MACHINE}/unrestrictCodeExecution`, {
       Comment: 'x',
     });
@@ -112,7 +112,7 @@ describe('TenantState retention', () => {
     expect(tenant.action(`00000000-0000-4000-8000-${(1000).toString(16).padStart(12, '0')}`)?.status).toBe(
       'Succeeded',
     );
-    expect(tenant.actionsOn('a'.repeat(40))).toHaveLength(100);
+    expect([...tenant.actionsOn('a'.repeat(40))]).toHaveLength(100);
   });
 
   it('drops final actions older than maxAgeMs (by when they ended), on the simulator clock', () => {
@@ -126,6 +126,17 @@ describe('TenantState retention', () => {
     tenant.settle(30 * day + 20_001);
     expect(tenant.action(old.id)).toBeUndefined();
     expect([...tenant.allActions()]).toHaveLength(0);
+  });
+
+  it('reads a $top=10 page of a machine with 100,000 stored actions without walking them', async () => {
+    const tenant = new TenantState(seed(), lifecycle, { maxAgeMs: null, maxFinalActions: null });
+    for (let i = 1; i <= 100_000; i++) create(tenant, 'a'.repeat(40), i, i * 30_000);
+    tenant.settle(100_001 * 30_000);
+    let read = 0;
+    for (const _action of tenant.actionsOnNewestFirst('a'.repeat(40))) if (++read === 11) break;
+    expect(read).toBe(11);
+    const newest = tenant.actionsOnNewestFirst('a'.repeat(40)).next().value;
+    expect(newest?.id).toBe(`00000000-0000-4000-8000-${(100_000).toString(16).padStart(12, '0')}`);
   });
 
   it('keeps a long run bounded with the default policy (one 4000-character action a day for 300 days)', async () => {

@@ -9,6 +9,7 @@
  * also keeps the investigation-package links getPackageUri hands out. All of it is in the snapshot.
  */
 import type { Machine, MachineAction, MachineActionStatus, MachineActionType } from '../../openapi/index.ts';
+import { ActionLog } from './action-log.ts';
 import { MinHeap } from './min-heap.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import { formatTimestamp, parseTimestamp } from './timestamps.ts';
@@ -42,6 +43,8 @@ interface ActionRecord {
   next: PlannedTransition | undefined;
   /** When the action reached its final status (simulator clock), for retention. */
   finishedAtMs: number | undefined;
+  /** Set once retention dropped it (the action logs skip it). */
+  dropped: boolean;
 }
 
 /** A lifecycle transition planned for an action. */
@@ -143,7 +146,9 @@ export class TenantState {
   readonly #machines = new Map<string, MachineRecord>();
   readonly #machineIdByName = new Map<string, string>();
   readonly #actions = new Map<string, ActionRecord>();
-  readonly #actionsByMachine = new Map<string, ActionRecord[]>();
+  /** Every action in creation order, and each machine's: read newest first for `$top` lists. */
+  readonly #log = new ActionLog<ActionRecord>();
+  readonly #actionsByMachine = new Map<string, ActionLog<ActionRecord>>();
   readonly #activeByMachineAndType = new Map<string, ActionRecord>();
   readonly #schedule = new MinHeap<ScheduledTransition>();
   readonly #appsById = new Map<string, AppRegistration>();
@@ -235,12 +240,10 @@ export class TenantState {
       version: 0,
       next: undefined,
       finishedAtMs: stored.finishedAtMs,
+      dropped: false,
     };
-    const machineId = action.machineId?.toLowerCase() ?? '';
     this.#actions.set(action.id.toLowerCase(), record);
-    const onMachine = this.#actionsByMachine.get(machineId);
-    if (onMachine) onMachine.push(record);
-    else this.#actionsByMachine.set(machineId, [record]);
+    this.#logAction(record);
     if (isTerminal(action.status)) {
       this.#finished.push(record);
       return;
@@ -339,13 +342,38 @@ export class TenantState {
   }
 
   /** Actions on one machine, oldest first (per-machine index). */
-  actionsOn(machineId: string): readonly StoredAction[] {
-    return (this.#actionsByMachine.get(machineId.toLowerCase()) ?? []).map((record) => record.action);
+  *actionsOn(machineId: string): IterableIterator<StoredAction> {
+    for (const record of this.#actionsByMachine.get(machineId.toLowerCase())?.oldestFirst() ?? []) {
+      yield record.action;
+    }
+  }
+
+  /** Actions on one machine, newest first, read lazily (a `$top=10` page reads ten). */
+  *actionsOnNewestFirst(machineId: string): IterableIterator<StoredAction> {
+    for (const record of this.#actionsByMachine.get(machineId.toLowerCase())?.newestFirst() ?? []) {
+      yield record.action;
+    }
   }
 
   /** Every action of the tenant, oldest first. */
   *allActions(): IterableIterator<StoredAction> {
-    for (const record of this.#actions.values()) yield record.action;
+    for (const record of this.#log.oldestFirst()) yield record.action;
+  }
+
+  /** Every action of the tenant, newest first, read lazily. */
+  *allActionsNewestFirst(): IterableIterator<StoredAction> {
+    for (const record of this.#log.newestFirst()) yield record.action;
+  }
+
+  #logAction(record: ActionRecord): void {
+    this.#log.push(record);
+    const machineId = record.action.machineId?.toLowerCase() ?? '';
+    let onMachine = this.#actionsByMachine.get(machineId);
+    if (!onMachine) {
+      onMachine = new ActionLog<ActionRecord>();
+      this.#actionsByMachine.set(machineId, onMachine);
+    }
+    onMachine.push(record);
   }
 
   /** Creates a Pending action and plans its lifecycle. */
@@ -380,11 +408,10 @@ export class TenantState {
       version: 0,
       next: undefined,
       finishedAtMs: undefined,
+      dropped: false,
     };
     this.#actions.set(id, record);
-    const onMachine = this.#actionsByMachine.get(machine.id);
-    if (onMachine) onMachine.push(record);
-    else this.#actionsByMachine.set(machine.id, [record]);
+    this.#logAction(record);
     this.#activeByMachineAndType.set(activeKeyOf(action), record);
     this.#planFromPending(record, now);
     this.onStatusChange?.(action, now);
@@ -546,17 +573,16 @@ export class TenantState {
   #drop(record: ActionRecord): void {
     const { action } = record;
     this.#actions.delete(action.id.toLowerCase());
+    this.#log.drop(record);
     const machineId = action.machineId?.toLowerCase() ?? '';
     const onMachine = this.#actionsByMachine.get(machineId);
     if (!onMachine) return;
-    // Actions end roughly in creation order, so the dropped one is near the front of its machine's list.
-    const index = onMachine.indexOf(record);
-    if (index !== -1) onMachine.splice(index, 1);
-    if (onMachine.length === 0) this.#actionsByMachine.delete(machineId);
+    onMachine.drop(record);
+    if (onMachine.size === 0) this.#actionsByMachine.delete(machineId);
   }
 
   *#activeOn(machineId: string): IterableIterator<ActionRecord> {
-    for (const record of this.#actionsByMachine.get(machineId) ?? []) {
+    for (const record of this.#actionsByMachine.get(machineId)?.oldestFirst() ?? []) {
       if (!isTerminal(record.action.status)) yield record;
     }
   }
