@@ -57,11 +57,12 @@ const say = (line = '') => {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 
+const CORES = availableParallelism(); // before pinning, which narrows it to one
 pinLoadGenerator();
 say(`# mde-sim benchmark`);
 say();
 say(
-  `${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} · Node ${process.version}` +
+  `${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${CORES} · Node ${process.version}` +
     `${PINNED ? ' · server and load generator pinned to separate cores' : ''}`,
 );
 
