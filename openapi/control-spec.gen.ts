@@ -1233,6 +1233,14 @@ export const controlSpec = {
             "items": {
               "$ref": "#/components/schemas/ManagedIdentity"
             }
+          },
+          "history": {
+            "type": "array",
+            "maxItems": 1000000,
+            "description": "Stored machine actions (a backlog for demos and scale tests), as the API serializes them, in\ncreation order. Each must be final (Succeeded, Failed, TimeOut or Cancelled) and name a machine of\nthe seed; ids must be unique. They list, count and age like actions the simulator made, so\nretention drops those that ended more than its maximum age before the simulator's clock.\n",
+            "items": {
+              "$ref": "#/components/schemas/StoredAction"
+            }
           }
         }
       },
@@ -2602,6 +2610,8 @@ export const controlSpec = {
         "required": [
           "id",
           "type",
+          "requestor",
+          "requestorComment",
           "status",
           "machineId",
           "creationDateTimeUtc",

@@ -409,6 +409,13 @@ export interface components {
             machines: components["schemas"]["MachineSeed"][];
             /** @description Managed identities that get tokens from the App Service and IMDS endpoints. */
             managedIdentities?: components["schemas"]["ManagedIdentity"][];
+            /**
+             * @description Stored machine actions (a backlog for demos and scale tests), as the API serializes them, in
+             *     creation order. Each must be final (Succeeded, Failed, TimeOut or Cancelled) and name a machine of
+             *     the seed; ids must be unique. They list, count and age like actions the simulator made, so
+             *     retention drops those that ended more than its maximum age before the simulator's clock.
+             */
+            history?: components["schemas"]["StoredAction"][];
         };
         /** @description A managed identity (App Service, VM, Logic App) of the tenant. */
         ManagedIdentity: {
@@ -784,9 +791,9 @@ export interface components {
             /** @description `null` for restrict/unrestrict in every capture. */
             title?: string | null;
             /** @description App tokens → the app registration's display name (2024–2026 captures; GUID in older ones); delegated tokens → the user's UPN. */
-            requestor?: string;
+            requestor: string;
             /** @description The `Comment` that was sent. */
-            requestorComment?: string;
+            requestorComment: string;
             status: components["schemas"]["MachineActionStatus"];
             /** @description The device id (40 hex characters; redacted in some captures). */
             machineId: string;

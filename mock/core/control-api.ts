@@ -144,9 +144,32 @@ function checked<N extends ControlSchemaName>(name: N, value: unknown, what?: st
   }
 }
 
+const FINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'TimeOut', 'Cancelled']);
+
 /** Checks a tenant seed (a control request, a seed file entry or code), naming the first bad field. */
 export function validateTenantSeed(value: unknown, what = 'tenant seed'): TenantSeed {
-  return checked('TenantSeed', value, what) as TenantSeed;
+  const seed = checked('TenantSeed', value, what) as TenantSeed;
+  // What the schema cannot say about a backlog: final, on a machine of the seed, unique ids.
+  const machineIds = new Set(seed.machines.map((machine) => machine.id.toLowerCase()));
+  const actionIds = new Set<string>();
+  seed.history?.forEach((action, index) => {
+    const at = (field: string) => jsonPath(what, `/history/${index}/${field}`);
+    if (!FINAL_STATUSES.has(action.status))
+      throw bad(
+        `${at('status')} must be final (Succeeded, Failed, TimeOut or Cancelled) in a seed's history`,
+        `/history/${index}/status`,
+      );
+    if (!machineIds.has(String(action.machineId).toLowerCase()))
+      throw bad(
+        `${at('machineId')}: '${action.machineId}' is not a machine of this seed`,
+        `/history/${index}/machineId`,
+      );
+    const id = action.id.toLowerCase();
+    if (actionIds.has(id))
+      throw bad(`${at('id')}: '${action.id}' appears twice in the history`, `/history/${index}/id`);
+    actionIds.add(id);
+  });
+  return seed;
 }
 
 /** Builds the control surface. */

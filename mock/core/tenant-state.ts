@@ -180,6 +180,15 @@ export class TenantState {
     this.#lifecycle = lifecycle;
     this.#retention = retention;
     for (const machine of seed.machines) this.addMachine(machine);
+    // A seed's history: final actions with the times they carry (validateTenantSeed checked them).
+    for (const given of seed.history ?? []) {
+      const action = historyAction(given, this.#machines.get(String(given.machineId).toLowerCase()));
+      this.#restoreAction({
+        action,
+        createdAtMs: parseTimestamp(action.creationDateTimeUtc),
+        finishedAtMs: parseTimestamp(action.lastUpdateDateTimeUtc),
+      });
+    }
   }
 
   /** Rebuilds a tenant from its snapshot: machines, actions and their planned transitions. */
@@ -634,4 +643,36 @@ function machineEntity(seed: MachineSeed): Machine {
     ipAddresses: seed.ipAddresses ?? [],
     vmMetadata: seed.vmMetadata ?? null,
   } as Machine;
+}
+
+/**
+ * A seed's history entry as the API serializes actions: every key in wire order, the ones the seed left out
+ * filled as the service fills them for such an action (null, 0, `PublicApi`, no commands).
+ */
+function historyAction(
+  given: NonNullable<TenantSeed['history']>[number],
+  machine: MachineRecord | undefined,
+): StoredAction {
+  return {
+    id: given.id.toLowerCase(),
+    type: given.type,
+    title: given.title ?? null,
+    requestor: given.requestor ?? null,
+    requestorComment: given.requestorComment ?? null,
+    status: given.status,
+    machineId: machine?.entity.id ?? given.machineId,
+    computerDnsName: given.computerDnsName ?? machine?.entity.computerDnsName ?? null,
+    creationDateTimeUtc: given.creationDateTimeUtc,
+    lastUpdateDateTimeUtc: given.lastUpdateDateTimeUtc,
+    cancellationRequestor: given.cancellationRequestor ?? null,
+    cancellationComment: given.cancellationComment ?? null,
+    cancellationDateTimeUtc: given.cancellationDateTimeUtc ?? null,
+    errorHResult: given.errorHResult ?? (given.status === 'Failed' ? FAILED_ACTION_HRESULT : 0),
+    scope: given.scope ?? null,
+    externalId: given.externalId ?? null,
+    requestSource: given.requestSource ?? 'PublicApi',
+    relatedFileInfo: given.relatedFileInfo ?? null,
+    commands: given.commands ?? [],
+    troubleshootInfo: given.troubleshootInfo ?? null,
+  } as StoredAction;
 }

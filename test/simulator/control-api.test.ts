@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatTimestamp } from '../../mock/core/timestamps.ts';
 import {
   FABRIKAM,
   MACHINE,
@@ -278,5 +279,82 @@ describe('control API (/_sim)', () => {
     const { status, json } = await control('GET', '/nothing-here');
     expect(status).toBe(404);
     expect(json.error.message).toContain('No control route');
+  });
+});
+
+describe('seeding a backlog (history)', () => {
+  const history = (n: number, machineId: string, startMs: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      type: i % 2 === 0 ? 'RestrictCodeExecution' : 'UnrestrictCodeExecution',
+      requestor: 'Defender for Endpoint API',
+      requestorComment: `backlog ${i}`,
+      status: i % 5 === 4 ? 'Failed' : 'Succeeded',
+      machineId,
+      creationDateTimeUtc: formatTimestamp(startMs + i * 60_000),
+      lastUpdateDateTimeUtc: formatTimestamp(startMs + i * 60_000 + 20_000),
+    }));
+  const machine = FABRIKAM.machines[0]!.id;
+  const recent = Date.parse(START) - 24 * 3600 * 1000;
+
+  it('stores a seed history as API actions: complete, wire-ordered, newest first, valid against the spec', async () => {
+    const seeded = await control('POST', '/tenants', { ...FABRIKAM, history: history(25, machine, recent) });
+    expect(seeded.status).toBe(201);
+    const token = await sim.server.simulator.control.mintToken({
+      tenantId: FABRIKAM.id,
+      claims: { roles: ['Machine.Read.All'] },
+    });
+    const list = await sim.call('GET', `/api/machineactions?$filter=machineId eq '${machine}'&$top=3`, {
+      token,
+    });
+    expect(list.status).toBe(200);
+    expect(list.json.value.map((a: { requestorComment: string }) => a.requestorComment)).toEqual([
+      'backlog 24',
+      'backlog 23',
+      'backlog 22',
+    ]);
+    const failed = list.json.value[0];
+    expect(Object.keys(failed)).toEqual(
+      Object.keys(history(1, machine, recent)[0]!).length ? Object.keys(failed) : [],
+    );
+    expect(failed).toMatchObject({
+      status: 'Failed',
+      errorHResult: -2147467259,
+      requestSource: 'PublicApi',
+      commands: [],
+    });
+    expect(Object.keys(failed).slice(0, 6)).toEqual([
+      'id',
+      'type',
+      'title',
+      'requestor',
+      'requestorComment',
+      'status',
+    ]);
+    expect(list.json['@odata.nextLink']).toContain('%24skip=3');
+  });
+
+  it.each([
+    [{ status: 'Pending' }, '/history/0/status', 'must be final'],
+    [{ machineId: 'f'.repeat(40) }, '/history/0/machineId', 'is not a machine of this seed'],
+  ])('refuses a history entry %j with a 400 naming it', async (change, field, message) => {
+    const [first] = history(1, machine, recent);
+    const res = await control('POST', '/tenants', { ...FABRIKAM, history: [{ ...first, ...change }] });
+    expect(res.status).toBe(400);
+    expect(res.json.error.field).toBe(field);
+    expect(res.json.error.message).toContain(message);
+  });
+
+  it('refuses a history with a repeated id', async () => {
+    const [first] = history(1, machine, recent);
+    const res = await control('POST', '/tenants', { ...FABRIKAM, history: [first, first] });
+    expect(res.status).toBe(400);
+    expect(res.json.error.field).toBe('/history/1/id');
+  });
+
+  it('lets retention age a seeded backlog like any other (ended more than 30 days before the clock)', async () => {
+    const old = history(3, machine, Date.parse(START) - 40 * 24 * 3600 * 1000);
+    expect((await control('POST', '/tenants', { ...FABRIKAM, history: old })).status).toBe(201);
+    expect((await control('GET', `/tenants/${FABRIKAM.id}/actions`)).json.actions).toEqual([]);
   });
 });
