@@ -63,6 +63,22 @@ export type ForbiddenWording = 'current' | 'legacy';
 /** Callers already worked out, by verified claims object (a cached token's claims are the same object). */
 export type CallerCache = WeakMap<TokenClaims, { caller: Caller; tenant: TenantState }>;
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The token of `Authorization: Bearer <token>` (scheme case-insensitive), or undefined. */
+function bearerToken(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  // The common exact form without a regular expression (the hot path); anything else goes through it.
+  if (
+    authorization.startsWith('Bearer ') &&
+    authorization.indexOf(' ', 7) === -1 &&
+    authorization.length > 7
+  ) {
+    return authorization.slice(7);
+  }
+  return BEARER.exec(authorization)?.[1];
+}
+
 /** Reads the bearer token and finds the caller's tenant (`tid`). */
 export async function authenticate(
   authorization: string | undefined,
@@ -70,9 +86,8 @@ export async function authenticate(
   findTenant: (tid: string) => TenantState | undefined,
   callers: CallerCache = new WeakMap(),
 ): Promise<Authentication> {
-  const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) return { ok: false, error: 'unauthorized' };
-  const token = match[1]!;
+  const token = bearerToken(authorization);
+  if (token === undefined) return { ok: false, error: 'unauthorized' };
   const verified = verifier.verifyCachedAccessToken?.(token) ?? (await verifier.verifyAccessToken(token));
   if (!verified.ok)
     return { ok: false, error: verified.reason === 'wrong-audience' ? 'forbidden' : 'unauthorized' };

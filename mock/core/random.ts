@@ -3,6 +3,11 @@
  * A seeded random source, so the same seed gives the same ids, correlation ids and fault sequence.
  */
 
+/** `00` … `ff`, by byte value. */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
+  byte.toString(16).padStart(2, '0'),
+);
+
 /** A deterministic random source (sfc32). */
 export interface RandomSource {
   /** A float in [0, 1). */
@@ -31,12 +36,17 @@ export function createRandom(seed?: number | string): RandomSource {
     return (t >>> 0) / 4294967296;
   };
   const hex = (length: number): string => {
+    // Four bytes per draw through a table: the same digits as toString(16).padStart(8, '0'), without them.
     let out = '';
-    while (out.length < length)
-      out += Math.floor(next() * 0x100000000)
-        .toString(16)
-        .padStart(8, '0');
-    return out.slice(0, length);
+    while (out.length < length) {
+      const word = Math.floor(next() * 0x100000000);
+      out +=
+        HEX_BYTES[word >>> 24]! +
+        HEX_BYTES[(word >>> 16) & 255]! +
+        HEX_BYTES[(word >>> 8) & 255]! +
+        HEX_BYTES[word & 255]!;
+    }
+    return out.length === length ? out : out.slice(0, length);
   };
   const uuid = (): string => {
     const h = hex(32);

@@ -6,6 +6,10 @@
 
 const TICKS_PER_MS = 10_000;
 
+/** `YYYY-MM-DDTHH:MM:SS` of the last whole second formatted: most calls fall in the same second. */
+let cachedSecond = Number.NaN;
+let cachedPrefix = '';
+
 /** Formats ms since the epoch (fraction allowed) the way MDE does. */
 export function formatTimestamp(ms: number): string {
   // Split before scaling: ms * 10^4 exceeds 2^53, so whole ms and sub-ms ticks are handled apart.
@@ -15,9 +19,20 @@ export function formatTimestamp(ms: number): string {
     wholeMs += 1;
     subMsTicks = 0;
   }
-  const iso = new Date(wholeMs).toISOString(); // 2024-01-02T13:39:46.773Z
-  const fraction = `${iso.slice(20, 23)}${String(subMsTicks).padStart(4, '0')}`.replace(/0+$/, '');
-  return fraction === '' ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 19)}.${fraction}Z`;
+  const second = Math.floor(wholeMs / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedPrefix = new Date(second * 1000).toISOString().slice(0, 19); // 2024-01-02T13:39:46
+  }
+  // Ticks within the second, 7 digits, trailing zeros trimmed (none at all on a whole second).
+  let ticks = (wholeMs - second * 1000) * TICKS_PER_MS + subMsTicks;
+  if (ticks === 0) return `${cachedPrefix}Z`;
+  let digits = 7;
+  while (ticks % 10 === 0) {
+    ticks /= 10;
+    digits -= 1;
+  }
+  return `${cachedPrefix}.${String(ticks).padStart(digits, '0')}Z`;
 }
 
 /** Parses an MDE timestamp (or any ISO string) back to ms since the epoch, keeping sub-ms ticks. */
