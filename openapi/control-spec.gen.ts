@@ -1262,13 +1262,16 @@ export const controlSpec = {
             "enum": [
               "system-assigned",
               "user-assigned"
-            ]
+            ],
+            "description": "`system-assigned` (the host's own identity) or `user-assigned` (a standalone resource)."
           },
           "clientId": {
-            "$ref": "#/components/schemas/Guid"
+            "$ref": "#/components/schemas/Guid",
+            "description": "Client (application) id: the token's `appid`."
           },
           "objectId": {
-            "$ref": "#/components/schemas/Guid"
+            "$ref": "#/components/schemas/Guid",
+            "description": "Object (principal) id: the token's `oid` and `sub`."
           },
           "resourceId": {
             "type": "string",
@@ -1277,14 +1280,16 @@ export const controlSpec = {
             "description": "Azure resource id (the token's `xms_mirid`)."
           },
           "displayName": {
-            "$ref": "#/components/schemas/ShortText"
+            "$ref": "#/components/schemas/ShortText",
+            "description": "The resource's name; reported as the action's `requestor`."
           },
           "roles": {
             "type": "array",
             "maxItems": 200,
             "items": {
               "$ref": "#/components/schemas/ShortText"
-            }
+            },
+            "description": "App roles on the WindowsDefenderATP API (token `roles`)."
           }
         }
       },
@@ -1298,7 +1303,8 @@ export const controlSpec = {
         ],
         "properties": {
           "name": {
-            "$ref": "#/components/schemas/ShortText"
+            "$ref": "#/components/schemas/ShortText",
+            "description": "Name shown in the portal (informational)."
           },
           "issuer": {
             "type": "string",
@@ -1350,43 +1356,51 @@ export const controlSpec = {
         ],
         "properties": {
           "clientId": {
-            "$ref": "#/components/schemas/Guid"
+            "$ref": "#/components/schemas/Guid",
+            "description": "Application (client) id, the token's `appid`."
           },
           "displayName": {
-            "$ref": "#/components/schemas/ShortText"
+            "$ref": "#/components/schemas/ShortText",
+            "description": "Display name; the service reports it as `requestor` on actions the app creates."
           },
           "clientSecret": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 256
+            "maxLength": 256,
+            "description": "Demo client secret (printed on start)."
           },
           "certificatePem": {
             "type": "string",
-            "maxLength": 65536
+            "maxLength": 65536,
+            "description": "PEM of the registered certificate, for `client_assertion` (certificate credentials)."
           },
           "roles": {
             "type": "array",
             "maxItems": 200,
             "items": {
               "$ref": "#/components/schemas/ShortText"
-            }
+            },
+            "description": "Application permissions on the WindowsDefenderATP API (token `roles`)."
           },
           "delegatedScopes": {
             "type": "array",
             "maxItems": 200,
             "items": {
               "$ref": "#/components/schemas/ShortText"
-            }
+            },
+            "description": "Delegated permissions consented for this app (token `scp` in user tokens)."
           },
           "isPublicClient": {
-            "type": "boolean"
+            "type": "boolean",
+            "description": "A public client (resource-owner password flow without a secret)."
           },
           "federatedCredentials": {
             "type": "array",
             "maxItems": 20,
             "items": {
               "$ref": "#/components/schemas/FederatedCredential"
-            }
+            },
+            "description": "Workload identity federation: a `client_assertion` from another identity provider is accepted in place of a secret when its `iss`, `sub` and `aud` match one of these exactly."
           }
         }
       },
@@ -1403,7 +1417,8 @@ export const controlSpec = {
         ],
         "properties": {
           "objectId": {
-            "$ref": "#/components/schemas/Guid"
+            "$ref": "#/components/schemas/Guid",
+            "description": "Object id (token `oid`)."
           },
           "userPrincipalName": {
             "type": "string",
@@ -1415,21 +1430,24 @@ export const controlSpec = {
           },
           "password": {
             "type": "string",
-            "maxLength": 256
+            "maxLength": 256,
+            "description": "Demo password for the resource-owner password flow."
           },
           "mdeRoles": {
             "type": "array",
             "maxItems": 100,
             "items": {
               "$ref": "#/components/schemas/ShortText"
-            }
+            },
+            "description": "MDE portal role permissions, e.g. `Active remediation actions`, `View Data`."
           },
           "deviceGroups": {
             "type": "array",
             "maxItems": 1000,
             "items": {
               "$ref": "#/components/schemas/ShortText"
-            }
+            },
+            "description": "Device groups (machine `rbacGroupName`) the user can access; `*` means all."
           }
         }
       },

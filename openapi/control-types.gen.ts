@@ -419,17 +419,25 @@ export interface components {
         };
         /** @description A managed identity (App Service, VM, Logic App) of the tenant. */
         ManagedIdentity: {
-            /** @enum {string} */
+            /**
+             * @description `system-assigned` (the host's own identity) or `user-assigned` (a standalone resource).
+             * @enum {string}
+             */
             kind: "system-assigned" | "user-assigned";
+            /** @description Client (application) id: the token's `appid`. */
             clientId: components["schemas"]["Guid"];
+            /** @description Object (principal) id: the token's `oid` and `sub`. */
             objectId: components["schemas"]["Guid"];
             /** @description Azure resource id (the token's `xms_mirid`). */
             resourceId: string;
+            /** @description The resource's name; reported as the action's `requestor`. */
             displayName: components["schemas"]["ShortText"];
+            /** @description App roles on the WindowsDefenderATP API (token `roles`). */
             roles: components["schemas"]["ShortText"][];
         };
         /** @description A federated identity credential on an app registration (workload identity federation). */
         FederatedCredential: {
+            /** @description Name shown in the portal (informational). */
             name?: components["schemas"]["ShortText"];
             /** @description Issuer of the external token, compared case-sensitively with its `iss`. */
             issuer: string;
@@ -444,21 +452,33 @@ export interface components {
             };
         };
         AppRegistration: {
+            /** @description Application (client) id, the token's `appid`. */
             clientId: components["schemas"]["Guid"];
+            /** @description Display name; the service reports it as `requestor` on actions the app creates. */
             displayName: components["schemas"]["ShortText"];
+            /** @description Demo client secret (printed on start). */
             clientSecret?: string;
+            /** @description PEM of the registered certificate, for `client_assertion` (certificate credentials). */
             certificatePem?: string;
+            /** @description Application permissions on the WindowsDefenderATP API (token `roles`). */
             roles: components["schemas"]["ShortText"][];
+            /** @description Delegated permissions consented for this app (token `scp` in user tokens). */
             delegatedScopes?: components["schemas"]["ShortText"][];
+            /** @description A public client (resource-owner password flow without a secret). */
             isPublicClient?: boolean;
+            /** @description Workload identity federation: a `client_assertion` from another identity provider is accepted in place of a secret when its `iss`, `sub` and `aud` match one of these exactly. */
             federatedCredentials?: components["schemas"]["FederatedCredential"][];
         };
         UserAccount: {
+            /** @description Object id (token `oid`). */
             objectId: components["schemas"]["Guid"];
             userPrincipalName: string;
             displayName: components["schemas"]["ShortText"];
+            /** @description Demo password for the resource-owner password flow. */
             password: string;
+            /** @description MDE portal role permissions, e.g. `Active remediation actions`, `View Data`. */
             mdeRoles: components["schemas"]["ShortText"][];
+            /** @description Device groups (machine `rbacGroupName`) the user can access; `*` means all. */
             deviceGroups: components["schemas"]["ShortText"][];
         };
         /**

@@ -6,32 +6,17 @@
  * are applied lazily (decision 002), so a reader settles the tenants before reading; a jump of the clock
  * still yields every intermediate status with its own time. Bounded like the journal.
  */
+import type { ControlSchemas } from './control-schemas.ts';
 import type { StoredAction } from './tenant-state.ts';
 
-/** One status an action took. */
-export interface ActivityEvent {
-  seq: number;
-  /** Simulator-clock time the action took this status (ISO). */
-  time: string;
-  tenantId: string;
-  actionId: string;
-  type: string;
-  status: string;
-  machineId: string | null;
-  computerDnsName: string | null;
-  requestor: string | null;
-}
+/** One status an action took (schema `ActivityEvent` of openapi/mde-sim-control.yaml). */
+export type ActivityEvent = ControlSchemas['ActivityEvent'];
 
-/** What a reader gets: the events after its cursor and the cursor to send next. */
-export interface ActivityPage {
-  /** Changes whenever the feed is cleared (a reset): a reader holding another value starts over. */
-  generation: number;
-  /** The highest seq handed out so far: send it as `after` next time. */
-  latest: number;
-  /** True when events after the cursor were already dropped (the reader fell behind the bound). */
-  truncated: boolean;
-  events: ActivityEvent[];
-}
+/**
+ * What a reader gets: the events after its cursor (`generation` changes on a reset; `latest` is the next
+ * `after`; `truncated` when events after the cursor were already dropped). Schema `ActivityPage`.
+ */
+export type ActivityPage = ControlSchemas['ActivityPage'];
 
 interface ActivityRecord extends Omit<ActivityEvent, 'time'> {
   atMs: number;
