@@ -13,6 +13,7 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Simulator, SimulatorLogger } from '../core/simulator.ts';
+import { StateFileError } from './state-file-error.ts';
 
 /** The state file's name in the state directory. */
 export const STATE_FILE = 'state.json';
@@ -33,35 +34,35 @@ export interface StatePersister {
 /**
  * Restores `<stateDir>/state.json` into the simulator when it exists.
  * @returns whether a state was restored
- * @throws Error with one line naming the file, what is wrong and the fix
+ * @throws StateFileError (one line: the file, what is wrong, the fix), like damaged TLS material or keys
  */
 export async function restoreState(simulator: Simulator, stateDir: string): Promise<boolean> {
   const path = join(stateDir, STATE_FILE);
+  const fix = 'Move it away (or delete it) to start from the seed; nothing was changed';
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new Error(`Cannot read the state file ${path}: ${(error as Error).message}`);
+    throw new StateFileError(path, `cannot be read (${(error as Error).message})`, fix);
   }
-  const fix = `Move it away (or delete it) to start from the seed; nothing was changed.`;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(
-      `The state file ${path} is not valid JSON (truncated or damaged: ${(error as Error).message}). ${fix}`,
+    throw new StateFileError(
+      path,
+      `is not valid JSON (truncated or damaged: ${(error as Error).message})`,
+      fix,
     );
   }
   if ((parsed as { format?: unknown } | null)?.format !== 'mde-sim-state') {
-    throw new Error(
-      `The state file ${path} is not an mde-sim state file (no "format": "mde-sim-state"). ${fix}`,
-    );
+    throw new StateFileError(path, 'is not an mde-sim state file (no "format": "mde-sim-state")', fix);
   }
   try {
     simulator.restore(parsed);
   } catch (error) {
-    throw new Error(`The state file ${path} is damaged: ${(error as Error).message}. ${fix}`);
+    throw new StateFileError(path, `is damaged: ${(error as Error).message}`, fix);
   }
   return true;
 }

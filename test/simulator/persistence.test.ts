@@ -10,6 +10,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../mock/core/demo-tenant.ts';
 import { type RunningServer, startServer } from '../../mock/server/server.ts';
+import { StateFileError } from '../../mock/server/state-file-error.ts';
 import { FABRIKAM } from '../helpers/sim-server.ts';
 
 const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
@@ -110,6 +111,7 @@ describe('serve --persist', () => {
         () => new Error('started'),
         (error: Error) => error,
       );
+      expect(failure).toBeInstanceOf(StateFileError);
       expect(failure.message).toMatch(message);
       expect(failure.message).toContain(path);
       expect(failure.message).toContain('Move it away');
