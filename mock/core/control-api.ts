@@ -13,6 +13,8 @@ import {
   type ControlSchemaName,
   type ControlSchemas,
   checkControlInput,
+  checkOperationId,
+  checkRateLimitSetting,
   jsonPath,
   suggestName,
 } from './control-schemas.ts';
@@ -182,12 +184,13 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
     tenant.settle(clock.now());
     return tenant;
   };
-  const checkOperationId = (operationId: string, pointer: string): void => {
-    if (!operationIds.includes(operationId)) {
-      throw bad(
-        `${jsonPath('body', pointer)}: unknown operationId '${operationId}'${suggestName(operationId, operationIds)}`,
-        pointer,
-      );
+  /** Runs a control-schemas check, turning its refusal into the control API's 400. */
+  const refusing = <T>(check: () => T): T => {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof ControlInputError) throw bad(error.message, error.pointer);
+      throw error;
     }
   };
   const moveClockTo = (target: number): void => {
@@ -256,7 +259,9 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
     addFault(input) {
       const plan = checked('FaultPlanInput', input) as FaultPlanInput;
       if (plan.match?.operationId !== undefined)
-        checkOperationId(plan.match.operationId, '/match/operationId');
+        refusing(() =>
+          checkOperationId(plan.match!.operationId!, operationIds, 'body', '/match/operationId'),
+        );
       if (plan.count === undefined && plan.probability === undefined)
         throw bad('body: a fault plan needs count (the next N calls) or probability (a seeded fraction)');
       const { effect } = plan;
@@ -287,10 +292,7 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
     },
     setRateLimits(tenantId, setting) {
       const tenant = tenantOf(tenantId);
-      const valid = checked('RateLimitSetting', setting);
-      for (const operationId of Object.keys(valid.limits ?? {})) {
-        checkOperationId(operationId, `/limits/${operationId}`);
-      }
+      const valid = refusing(() => checkRateLimitSetting(setting, operationIds));
       state.setRateLimits(tenant.id, valid as RateLimitSetting);
     },
     rateLimits: (tenantId) => state.rateLimitsOf(tenantOf(tenantId).id),

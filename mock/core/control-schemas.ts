@@ -84,6 +84,42 @@ export function checkControlInput<N extends ControlSchemaName>(
   throw describe(error, value, what);
 }
 
+/**
+ * Checks that a name the input uses is one of the API's operationIds (fault matches, quota limits): the
+ * schema cannot list them, since they come from the spec the simulator was given.
+ * @throws ControlInputError naming the place and the closest valid operationId
+ */
+export function checkOperationId(
+  operationId: string,
+  operationIds: readonly string[],
+  what: string,
+  pointer: string,
+): void {
+  if (operationIds.includes(operationId)) return;
+  throw new ControlInputError(
+    `${jsonPath(what, pointer)}: unknown operationId '${operationId}'${suggestName(operationId, operationIds)}`,
+    pointer,
+  );
+}
+
+/** A quota setting (`PUT /_sim/.../rate-limits`, the `rateLimits` option and config): schema, then operationIds. */
+export function checkRateLimitSetting(
+  value: unknown,
+  operationIds: readonly string[],
+  what = 'body',
+): ControlSchemas['RateLimitSetting'] {
+  const setting = checkControlInput('RateLimitSetting', value, what);
+  for (const operationId of Object.keys(setting.limits ?? {})) {
+    checkOperationId(
+      operationId,
+      operationIds,
+      what,
+      `/limits/${operationId.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    );
+  }
+  return setting;
+}
+
 /** `a.b[0].c` for the JSON pointer `/a/b/0/c`, under `what`. */
 export function jsonPath(what: string, pointer: string): string {
   const parts = pointer

@@ -14,7 +14,7 @@ import { SimulatorClock, type SimulatorClockOptions } from './clock.ts';
 import { encodeAnswer } from './content-encoding.ts';
 import { controlErrorResponse, createControlApi, type SimulatorControl } from './control-api.ts';
 import { ControlAccess, type ControlAccessOptions } from './control-guard.ts';
-import { ControlInputError, checkControlInput, suggestName } from './control-schemas.ts';
+import { ControlInputError, checkControlInput, checkRateLimitSetting } from './control-schemas.ts';
 import { dashboardResponse, isDashboardPath } from './dashboard.ts';
 import { demoTenant } from './demo-tenant.ts';
 import { downloadPackage, isPackageDownload, type PackageDownloadDeps } from './investigation-package.ts';
@@ -344,17 +344,14 @@ function rateLimitSettingOf(
   if (option === false) return { enabled: false };
   let setting: RateLimitSetting;
   try {
-    setting = checkControlInput('RateLimitSetting', option, 'rateLimits') as RateLimitSetting;
+    setting = checkRateLimitSetting(
+      option,
+      operations.map((op) => op.operationId),
+      'rateLimits',
+    ) as RateLimitSetting;
   } catch (error) {
     if (error instanceof ControlInputError) throw new TypeError(error.message);
     throw error;
-  }
-  const known = operations.map((op) => op.operationId);
-  for (const operationId of Object.keys(setting.limits ?? {})) {
-    if (!known.includes(operationId))
-      throw new TypeError(
-        `rateLimits.limits: unknown operationId '${operationId}'${suggestName(operationId, known)}`,
-      );
   }
   return setting;
 }
