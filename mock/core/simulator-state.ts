@@ -118,15 +118,8 @@ export class SimulatorState {
   reset(tenantId?: string): boolean {
     this.changed();
     if (tenantId === undefined) {
-      this.#tenants.clear();
-      this.#tenantIdByDomain.clear();
+      this.#forgetAll();
       for (const seed of [...this.#seeds.values()]) this.addTenant(seed);
-      this.limiter.clear();
-      this.retries.clear();
-      this.faults.clear();
-      this.journal.clear();
-      this.activity.clear();
-      this.#rateLimits.clear();
       return true;
     }
     const id = tenantId.toLowerCase();
@@ -179,20 +172,26 @@ export class SimulatorState {
 
   /** Replaces the state with a snapshot's (windows, retry memory and journal start empty). */
   restore(snapshot: StateSnapshot): void {
+    this.#forgetAll();
     this.#seeds.clear();
-    this.#tenants.clear();
-    this.#tenantIdByDomain.clear();
-    this.#rateLimits.clear();
-    this.limiter.clear();
-    this.retries.clear();
-    this.journal.clear();
-    this.activity.clear();
     for (const seed of snapshot.seeds) this.#seeds.set(seed.id.toLowerCase(), structuredClone(seed));
     for (const tenant of snapshot.tenants) {
       this.#install(TenantState.restore(tenant, this.#lifecycle, this.#retention));
     }
     for (const [id, setting] of Object.entries(snapshot.rateLimits)) this.#rateLimits.set(id, setting);
     this.faults.restore(snapshot.faults);
+  }
+
+  /** Everything but the seeds: what a full reset and a restore both start from. */
+  #forgetAll(): void {
+    this.#tenants.clear();
+    this.#tenantIdByDomain.clear();
+    this.#rateLimits.clear();
+    this.limiter.clear();
+    this.retries.clear();
+    this.faults.clear();
+    this.journal.clear();
+    this.activity.clear();
   }
 
   get #lifecycle(): LifecycleOptions {
