@@ -136,14 +136,19 @@ function bad(message: string, field?: string): ControlError {
   return new ControlError(400, 'InvalidControlRequest', message, field);
 }
 
-/** Checks a control input against its schema; a refusal is a 400 naming the field. */
-function checked<N extends ControlSchemaName>(name: N, value: unknown, what?: string): ControlSchemas[N] {
+/** Runs a control-schemas check, turning its refusal into the control API's 400 naming the field. */
+function refusing<T>(check: () => T): T {
   try {
-    return checkControlInput(name, value, what);
+    return check();
   } catch (error) {
     if (error instanceof ControlInputError) throw bad(error.message, error.pointer);
     throw error;
   }
+}
+
+/** Checks a control input against its schema; a refusal is a 400 naming the field. */
+function checked<N extends ControlSchemaName>(name: N, value: unknown, what?: string): ControlSchemas[N] {
+  return refusing(() => checkControlInput(name, value, what));
 }
 
 const FINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'TimeOut', 'Cancelled']);
@@ -183,15 +188,6 @@ export function createControlApi(deps: ControlDeps): SimulatorControl {
     if (!tenant) throw new ControlError(404, 'TenantNotFound', `Tenant '${idOrDomain}' is not seeded`);
     tenant.settle(clock.now());
     return tenant;
-  };
-  /** Runs a control-schemas check, turning its refusal into the control API's 400. */
-  const refusing = <T>(check: () => T): T => {
-    try {
-      return check();
-    } catch (error) {
-      if (error instanceof ControlInputError) throw bad(error.message, error.pointer);
-      throw error;
-    }
   };
   const moveClockTo = (target: number): void => {
     if (!(target >= 0 && target <= LATEST_TIME_MS))
