@@ -24,7 +24,7 @@ import type { WindowUsage } from './rate-limiter.ts';
 import type { RetrySummary } from './retry-tracker.ts';
 import type { MachineBehaviour, MachineSeed, TenantSeed } from './seed.ts';
 import type { EffectiveRateLimits, RateLimitSetting, SimulatorState } from './simulator-state.ts';
-import type { StoredAction, TenantState } from './tenant-state.ts';
+import { isTerminal, type StoredAction, type TenantState } from './tenant-state.ts';
 import { harFromJournal } from './traffic-har.ts';
 import { type PactFromTrafficOptions, pactFromTraffic, type RecordedPact } from './traffic-pact.ts';
 import type { TrafficRecorder } from './traffic-recorder.ts';
@@ -151,8 +151,6 @@ function checked<N extends ControlSchemaName>(name: N, value: unknown, what?: st
   return refusing(() => checkControlInput(name, value, what));
 }
 
-const FINAL_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'TimeOut', 'Cancelled']);
-
 /** Checks a tenant seed (a control request, a seed file entry or code), naming the first bad field. */
 export function validateTenantSeed(value: unknown, what = 'tenant seed'): TenantSeed {
   const seed = checked('TenantSeed', value, what) as TenantSeed;
@@ -161,7 +159,7 @@ export function validateTenantSeed(value: unknown, what = 'tenant seed'): Tenant
   const actionIds = new Set<string>();
   seed.history?.forEach((action, index) => {
     const at = (field: string) => jsonPath(what, `/history/${index}/${field}`);
-    if (!FINAL_STATUSES.has(action.status))
+    if (!isTerminal(action.status))
       throw bad(
         `${at('status')} must be final (Succeeded, Failed, TimeOut or Cancelled) in a seed's history`,
         `/history/${index}/status`,
