@@ -34,6 +34,7 @@ export interface ManagedIdentityDependencies {
   acceptedAudiences: readonly string[];
   tokenLifetimeSeconds: number;
   tenantRegionScope: string;
+  /** Signs claims with the current key. */
   sign(claims: object): Promise<string>;
 }
 

@@ -21,23 +21,16 @@ import {
 } from './access-token.ts';
 import { checkClientAssertion } from './client-assertion.ts';
 import { cloudOfHost } from './clouds.ts';
-import { type DirectoryTenant, findApp, findUser, type IdentityDirectory } from './directory.ts';
+import { type DirectoryTenant, findApp, findUser } from './directory.ts';
 import { MULTI_TENANT_SEGMENTS } from './discovery.ts';
 import { checkFederatedAssertion } from './federated-credential.ts';
-import { base64Url, type IdentityRandom } from './token-identifiers.ts';
+import type { ManagedIdentityDependencies } from './managed-identity.ts';
+import { base64Url } from './token-identifiers.ts';
 
-/** What the token endpoint needs from its identity provider. */
-export interface TokenEndpointDependencies {
-  clock: Clock;
-  directory: IdentityDirectory;
-  random: IdentityRandom;
-  acceptedAudiences: readonly string[];
-  tokenLifetimeSeconds: number;
-  tenantRegionScope: string;
+/** What the token endpoint needs from its identity provider: what any token issuer needs, and more. */
+export interface TokenEndpointDependencies extends ManagedIdentityDependencies {
   clientAssertionClock: Clock;
   clientAssertionClockSkewSeconds: number;
-  /** Signs claims with the current key. */
-  sign(claims: object): Promise<string>;
   /** The published keys (federated assertions from the simulator's own managed identities). */
   jwks(): Promise<JSONWebKeySet>;
 }
