@@ -8,6 +8,10 @@
  * and `$top=10` of one machine's actions must not copy and reverse a million of them first (bench/run.ts,
  * "Growth"). Here a drop at the front moves a head index; a drop elsewhere (an action of another type that
  * ended earlier) only marks the entry, and marked entries are compacted away once they are half the log.
+ *
+ * One entry can sit in several logs (the tenant's and its machine's). Its `dropped` flag is shared, so the
+ * owner sets it once and then tells every log holding the entry ({@link ActionLog.drop}); a log that looked
+ * at the flag to decide whether it had already dropped the entry kept it forever in every log but the first.
  */
 
 /** What the log holds: anything that can be marked as dropped. */
@@ -30,10 +34,12 @@ export class ActionLog<T extends LoggedEntry> {
     this.#entries.push(entry);
   }
 
-  /** Drops an entry (O(1) at the front, a mark elsewhere). */
+  /**
+   * Forgets an entry its owner has marked dropped (O(1) at the front, a mark elsewhere). Call it once per
+   * log holding the entry.
+   */
   drop(entry: T): void {
-    if (entry.dropped) return;
-    entry.dropped = true;
+    if (!entry.dropped) throw new Error('ActionLog.drop: mark the entry dropped first');
     if (this.#entries[this.#head] === entry) {
       this.#head += 1;
       while (this.#head < this.#entries.length && this.#entries[this.#head]!.dropped) {

@@ -582,6 +582,7 @@ export class TenantState {
   #drop(record: ActionRecord): void {
     const { action } = record;
     this.#actions.delete(action.id.toLowerCase());
+    record.dropped = true;
     this.#log.drop(record);
     const machineId = action.machineId?.toLowerCase() ?? '';
     const onMachine = this.#actionsByMachine.get(machineId);
