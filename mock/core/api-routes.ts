@@ -194,7 +194,9 @@ async function buildApiRouter(definition: object): Promise<ApiRouter> {
       // query on every call (lodash, qs), which the benchmark showed as a large share of each request.
       const validators = backend.validator.getRequestValidatorsForOperation(operation.operationId) ?? [];
       const query: Record<string, string | string[]> = {};
-      for (const [name, value] of new URLSearchParams(request.query)) {
+      // Most calls (every action POST) have no query; a URLSearchParams costs ~1 µs in a server's profile.
+      const pairs = request.query === '' ? [] : new URLSearchParams(request.query);
+      for (const [name, value] of pairs) {
         const previous = query[name];
         query[name] = previous === undefined ? value : ([] as string[]).concat(previous, value);
       }
