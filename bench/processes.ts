@@ -15,15 +15,41 @@ export function pinLoadGenerator(): void {
   if (PINNED) spawnSync('taskset', ['-pc', '0', String(process.pid)]);
 }
 
-function spawnPinned(args: string[], cwd?: string, pinned = true): ChildProcess {
+function spawnPinned(args: string[], cwd?: string, pinned = true, env?: NodeJS.ProcessEnv): ChildProcess {
   const [command, argv] = PINNED && pinned ? ['taskset', ['-c', '1', ...args]] : [args[0]!, args.slice(1)];
-  return spawn(command, argv, { stdio: ['pipe', 'pipe', 'ignore'], ...(cwd === undefined ? {} : { cwd }) });
+  return spawn(command, argv, {
+    stdio: ['pipe', 'pipe', 'ignore'],
+    ...(cwd === undefined ? {} : { cwd }),
+    ...(env === undefined ? {} : { env: { ...process.env, ...env } }),
+  });
+}
+
+/** A memory line of `/proc/<pid>/status` in MiB (Linux). */
+function statusMiB(pid: number, field: 'VmRSS' | 'RssAnon' | 'RssFile'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`));
+  return Number(/(\d+) kB/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }
 
 /** Resident memory of a process in MiB (Linux /proc). */
 export function rssMiB(pid: number): number {
-  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(line ?? 0) / 1024;
+  return statusMiB(pid, 'VmRSS');
+}
+
+/**
+ * Resident memory split the way the kernel counts it: `file` is mapped from files (the node binary's code,
+ * shared libraries), `anon` is what the process allocated (JS heap, compiled code, buffers).
+ */
+export function rssParts(pid: number): { anon: number; file: number } {
+  return { anon: statusMiB(pid, 'RssAnon'), file: statusMiB(pid, 'RssFile') };
+}
+
+/** CPU time a process has used so far, user and system, in µs (Linux /proc; clock ticks of 10 ms). */
+export function cpuMicros(pid: number): { user: number; system: number } {
+  // Fields after the command's closing parenthesis start at field 3 (state): utime is 14, stime 15.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return { user: Number(fields[11]) * 10_000, system: Number(fields[12]) * 10_000 };
 }
 
 export interface RunningProcess {
@@ -54,10 +80,15 @@ const stop = (child: ChildProcess) => () =>
     child.kill('SIGTERM');
   });
 
-/** The bare node:http baseline. */
-export async function startBaseline(): Promise<RunningProcess> {
+/** The bare node:http baseline, optionally doing `burnMicros` of busy work per request (bench-server.ts). */
+export async function startBaseline(burnMicros = 0): Promise<RunningProcess> {
   const started = performance.now();
-  const child = spawnPinned([process.execPath, new URL('./bench-server.ts', import.meta.url).pathname]);
+  const child = spawnPinned(
+    [process.execPath, new URL('./bench-server.ts', import.meta.url).pathname],
+    undefined,
+    true,
+    { BENCH_BURN_US: String(burnMicros) },
+  );
   const [, json] = await firstLine(child, /^(\{.*\})$/);
   const { port } = JSON.parse(json!) as { port: number };
   return { child, url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop: stop(child) };

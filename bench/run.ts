@@ -10,20 +10,27 @@
  *    with an existing state directory, HTTP and HTTPS on; RSS at ready.
  * 3. Growth: unrestrict and a `$top=10` list at 1k and 1M stored actions (one machine, 10k machines).
  * 4. The client through the MSW handlers in-process vs through a real HTTP server.
+ * 5. Where the time goes: the same path in-process (bench/core-loop.ts), and a bare server doing that much
+ *    busy work per request, so the throughput gap reads as work per request, not as a guess.
+ * 6. Sustained load: RSS sampled through a longer run, to show retention bounding it.
  * The table goes to stdout and to bench/RESULTS.md. Environment: BENCH_DURATION_S (default 8),
- * BENCH_WARMUP_S (3), BENCH_ROUNDS (2), BENCH_SKIP (comma list of throughput,startup,growth,msw).
+ * BENCH_WARMUP_S (3), BENCH_ROUNDS (2), BENCH_SUSTAIN_S (90), BENCH_SKIP (comma list of
+ * throughput,startup,growth,msw,explain,sustained).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { DEMO_TENANT_ID } from '../mock/core/demo-tenant.ts';
+import { LOAD_SETTINGS, MACHINE } from './load-settings.ts';
 import {
+  cpuMicros,
   PINNED,
   pinLoadGenerator,
   preparedStateDir,
   type RunningProcess,
   rssMiB,
+  rssParts,
   startBaseline,
   startSimulator,
 } from './processes.ts';
@@ -31,23 +38,13 @@ import {
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SUSTAIN_S = Number(process.env.BENCH_SUSTAIN_S ?? 90);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 const SOURCE_ENTRY = 'mock/server/cli.ts';
 const BUILT_ENTRY = 'dist/mock/server/cli.js';
 
-/** A load test's config: every call a new action (no lifecycle delay), quotas counted but raised. */
-const LOAD_CONFIG = {
-  lifecycle: { pickupDelayMs: 0, executionMs: 0 },
-  rateLimits: {
-    limits: {
-      unrestrictCodeExecution: [
-        { limit: 10_000_000, windowSeconds: 60 },
-        { limit: 100_000_000, windowSeconds: 3600 },
-      ],
-    },
-  },
-};
+/** A load test's config file: every call a new action (no lifecycle delay), quotas counted but raised. */
+const LOAD_CONFIG = LOAD_SETTINGS;
 
 const lines: string[] = [];
 const say = (line = '') => {
@@ -75,7 +72,10 @@ async function mintToken(url: string): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
+/** One load run; CPU per request is the server's user and system time over the run (from /proc). */
 async function load(server: RunningProcess, token: string, connections: number, seconds: number) {
+  const pid = server.child.pid!;
+  const cpuBefore = cpuMicros(pid);
   const result = await autocannon({
     url: `${server.url}/api/machines/${MACHINE}/unrestrictCodeExecution`,
     method: 'POST',
@@ -84,8 +84,23 @@ async function load(server: RunningProcess, token: string, connections: number, 
     connections,
     duration: seconds,
   });
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
+  const cpuAfter = cpuMicros(pid);
+  const requests = Math.max(1, result.requests.total);
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    meanMs: result.latency.average,
+    non2xx: result.non2xx,
+    userUs: (cpuAfter.user - cpuBefore.user) / requests,
+    systemUs: (cpuAfter.system - cpuBefore.system) / requests,
+  };
 }
+
+const cpuCell = (run: { userUs: number; systemUs: number }) =>
+  `${run.userUs.toFixed(0)} + ${run.systemUs.toFixed(0)}`;
+
+/** mde-sim's 10-connection figures from the throughput rows, for the explanation section. */
+let simAt10: Awaited<ReturnType<typeof load>> | undefined;
 
 if (!SKIP.has('throughput')) {
   say();
@@ -94,9 +109,9 @@ if (!SKIP.has('throughput')) {
   );
   say();
   say(
-    '| connections | baseline req/s | mde-sim req/s | ratio (target ≥ 0.5) | p99 baseline / mde-sim ms | p99 ratio (target ≤ 3) | RSS ready → after, MiB |',
+    '| connections | baseline req/s | mde-sim req/s | ratio (target ≥ 0.5) | p99 baseline / mde-sim ms | p99 ratio (target ≤ 3) | mean latency baseline / mde-sim ms | server CPU µs per request (user + system) baseline / mde-sim | RSS ready → after, MiB |',
   );
-  say('|---|---|---|---|---|---|---|');
+  say('|---|---|---|---|---|---|---|---|---|');
   for (const connections of [10, 50]) {
     const rounds: {
       ratio: number;
@@ -105,6 +120,8 @@ if (!SKIP.has('throughput')) {
       sim: number;
       p99b: number;
       p99s: number;
+      latency: string;
+      cpu: string;
       rss: string;
     }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -128,12 +145,15 @@ if (!SKIP.has('throughput')) {
         sim: s.rps,
         p99b: b.p99,
         p99s: s.p99,
+        latency: `${b.meanMs.toFixed(2)} / ${s.meanMs.toFixed(2)}`,
+        cpu: `${cpuCell(b)} / ${cpuCell(s)}`,
         rss: `${rssReady.toFixed(0)} → ${rssAfter.toFixed(0)}`,
       });
+      if (connections === 10) simAt10 = s;
     }
     const mid = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
     say(
-      `| ${connections} | ${mid.base.toFixed(0)} | ${mid.sim.toFixed(0)} | ${median(rounds.map((r) => r.ratio)).toFixed(2)} (${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}) ${verdict(median(rounds.map((r) => r.ratio)) >= 0.5)} | ${mid.p99b} / ${mid.p99s} | ${median(rounds.map((r) => r.p99Ratio)).toFixed(1)} ${verdict(median(rounds.map((r) => r.p99Ratio)) <= 3)} | ${mid.rss} |`,
+      `| ${connections} | ${mid.base.toFixed(0)} | ${mid.sim.toFixed(0)} | ${median(rounds.map((r) => r.ratio)).toFixed(2)} (${rounds.map((r) => r.ratio.toFixed(2)).join(', ')}) ${verdict(median(rounds.map((r) => r.ratio)) >= 0.5)} | ${mid.p99b} / ${mid.p99s} | ${median(rounds.map((r) => r.p99Ratio)).toFixed(1)} ${verdict(median(rounds.map((r) => r.p99Ratio)) <= 3)} | ${mid.latency} | ${mid.cpu} | ${mid.rss} |`,
     );
   }
 }
@@ -142,25 +162,36 @@ if (!SKIP.has('startup')) {
   say();
   say('## Start → ready line (existing state directory, HTTP and HTTPS on; median of 5)');
   say();
-  say('| entry | ms (target ≤ 300 for the built bin) | RSS at ready, MiB (target ≤ 90) |');
-  say('|---|---|---|');
+  say(
+    '| entry | ms (target ≤ 300 for the built bin) | RSS at ready, MiB (target ≤ 90) | of which mapped from files (node binary) / allocated, MiB |',
+  );
+  say('|---|---|---|---|');
   const entries = [[`node ${SOURCE_ENTRY} (clone, npm start)`, SOURCE_ENTRY]];
   if (existsSync(BUILT_ENTRY)) entries.unshift([`node ${BUILT_ENTRY} (built bin)`, BUILT_ENTRY]);
   for (const [name, entry] of entries) {
     const stateDir = preparedStateDir();
     const times: number[] = [];
     const rss: number[] = [];
+    const parts: { anon: number; file: number }[] = [];
     for (let i = 0; i < 6; i++) {
       const sim = await startSimulator(entry!, stateDir, {}, false);
       if (i > 0) times.push(sim.readyMs); // the first start makes the CA and keys
       rss.push(rssMiB(sim.child.pid!));
+      parts.push(rssParts(sim.child.pid!));
       await sim.stop();
     }
     const isBuilt = entry === BUILT_ENTRY;
     say(
-      `| ${name} | ${median(times).toFixed(0)}${isBuilt ? ` ${verdict(median(times) <= 300)}` : ''} | ${median(rss).toFixed(0)} ${verdict(median(rss) <= 90)} |`,
+      `| ${name} | ${median(times).toFixed(0)}${isBuilt ? ` ${verdict(median(times) <= 300)}` : ''} | ${median(rss).toFixed(0)} ${verdict(median(rss) <= 90)} | ${median(parts.map((p) => p.file)).toFixed(0)} / ${median(parts.map((p) => p.anon)).toFixed(0)} |`,
     );
   }
+  // For scale: the bare node:http server (same Node, same binary) right after it listens.
+  const bare = await startBaseline();
+  const bareParts = rssParts(bare.child.pid!);
+  say(
+    `| bare node:http (bench/bench-server.ts, for scale) | ${bare.readyMs.toFixed(0)} | ${rssMiB(bare.child.pid!).toFixed(0)} | ${bareParts.file.toFixed(0)} / ${bareParts.anon.toFixed(0)} |`,
+  );
+  await bare.stop();
   if (!existsSync(BUILT_ENTRY)) say('(no dist/: run `npm run build` to measure the built bin)');
 }
 
@@ -220,6 +251,60 @@ if (!SKIP.has('msw')) {
     `| MSW handlers at the socket (\`setupSocketLevelServer\`) | ${mswPerSecond.toFixed(0)} | ${(mswPerSecond / httpPerSecond).toFixed(2)} |`,
   );
   say(`| real HTTP server on 127.0.0.1 | ${httpPerSecond.toFixed(0)} | 1.00 |`);
+}
+
+if (!SKIP.has('explain')) {
+  say();
+  say('## Where the time goes (10 connections; explains the throughput and p99 rows)');
+  say();
+  const core = child('./core-loop.ts') as { usPerCall: number; gcShare: number };
+  const burn = Math.round(core.usPerCall);
+  const bare = await startBaseline();
+  await load(bare, '', 10, WARMUP_S);
+  const b = await load(bare, '', 10, DURATION_S);
+  await bare.stop();
+  const busy = await startBaseline(burn);
+  await load(busy, '', 10, WARMUP_S);
+  const w = await load(busy, '', 10, DURATION_S);
+  await busy.stop();
+  say('| server | req/s | vs bare | mean latency ms | server CPU µs per request (user + system) |');
+  say('|---|---|---|---|---|');
+  say(`| bare node:http | ${b.rps.toFixed(0)} | 1.00 | ${b.meanMs.toFixed(2)} | ${cpuCell(b)} |`);
+  say(
+    `| bare node:http + ${burn} µs of busy work per request (the simulator core's cost per call in a loop, below) | ${w.rps.toFixed(0)} | ${(w.rps / b.rps).toFixed(2)} | ${w.meanMs.toFixed(2)} | ${cpuCell(w)} |`,
+  );
+  if (simAt10) {
+    say(
+      `| mde-sim (throughput row, 10 connections) | ${simAt10.rps.toFixed(0)} | ${(simAt10.rps / b.rps).toFixed(2)} | ${simAt10.meanMs.toFixed(2)} | ${cpuCell(simAt10)} |`,
+    );
+  }
+  say();
+  say(
+    `The core alone (\`simulator.handle\` in a loop, 10 callers, same settings; bench/core-loop.ts): ${core.usPerCall.toFixed(1)} µs per new action, ${(core.gcShare * 100).toFixed(0)}% of it in garbage collection.`,
+  );
+}
+
+if (!SKIP.has('sustained')) {
+  say();
+  say(
+    `## Sustained load (${SUSTAIN_S} s at 10 connections, every call a new action; target: RSS bounded by retention, flat after the first part)`,
+  );
+  say();
+  const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_CONFIG);
+  const token = await mintToken(sim.url);
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(rssMiB(sim.child.pid!)), (SUSTAIN_S * 1000) / 12);
+  const run = await load(sim, token, 10, SUSTAIN_S);
+  clearInterval(sampler);
+  samples.push(rssMiB(sim.child.pid!));
+  await sim.stop();
+  const half = samples[Math.floor(samples.length / 2)]!;
+  const laterPeak = Math.max(...samples.slice(Math.floor(samples.length / 2)));
+  say('| requests | RSS samples through the run, MiB | second half peak vs half-time |');
+  say('|---|---|---|');
+  say(
+    `| ${Math.round(run.rps * SUSTAIN_S)} | ${samples.map((v) => v.toFixed(0)).join(' → ')} | ${(laterPeak / half).toFixed(2)} ${verdict(laterPeak / half <= 1.05)} |`,
+  );
 }
 
 writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
