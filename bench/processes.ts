@@ -15,8 +15,14 @@ export function pinLoadGenerator(): void {
   if (PINNED) spawnSync('taskset', ['-pc', '0', String(process.pid)]);
 }
 
+/** Every core, read before this process pins itself (children inherit the pin unless told otherwise). */
+const ALL_CORES = `0-${availableParallelism() - 1}`;
+
+/** Spawns on core 1 (`pinned`) or on every core, never on the load generator's inherited core 0 alone. */
 function spawnPinned(args: string[], cwd?: string, pinned = true, env?: NodeJS.ProcessEnv): ChildProcess {
-  const [command, argv] = PINNED && pinned ? ['taskset', ['-c', '1', ...args]] : [args[0]!, args.slice(1)];
+  const [command, argv] = PINNED
+    ? ['taskset', ['-c', pinned ? '1' : ALL_CORES, ...args]]
+    : [args[0]!, args.slice(1)];
   return spawn(command, argv, {
     stdio: ['pipe', 'pipe', 'ignore'],
     ...(cwd === undefined ? {} : { cwd }),
@@ -136,4 +142,19 @@ export async function startSimulator(
   const readyMs = performance.now() - started;
   const { url } = JSON.parse(json!) as { url: string };
   return { child, url, readyMs, stop: stop(child) };
+}
+
+/**
+ * A bare node:http server from a few lines of plain JavaScript (no TypeScript, no imports of the project),
+ * for scale beside the start-up rows: what Node itself takes resident, listening, before any application.
+ */
+export async function startPlainNode(): Promise<RunningProcess> {
+  const source = `const s = require('node:http').createServer((q, r) => r.end()).listen(0, '127.0.0.1', () =>
+    process.stdout.write(JSON.stringify({ port: s.address().port }) + '\\n'));
+    process.stdin.resume(); process.stdin.on('end', () => process.exit(0));`;
+  const started = performance.now();
+  const child = spawnPinned([process.execPath, '-e', source], undefined, false);
+  const [, json] = await firstLine(child, /^(\{.*\})$/);
+  const { port } = JSON.parse(json!) as { port: number };
+  return { child, url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop: stop(child) };
 }

@@ -32,6 +32,7 @@ import {
   rssMiB,
   rssParts,
   startBaseline,
+  startPlainNode,
   startSimulator,
 } from './processes.ts';
 
@@ -185,11 +186,11 @@ if (!SKIP.has('startup')) {
       `| ${name} | ${median(times).toFixed(0)}${isBuilt ? ` ${verdict(median(times) <= 300)}` : ''} | ${median(rss).toFixed(0)} ${verdict(median(rss) <= 90)} | ${median(parts.map((p) => p.file)).toFixed(0)} / ${median(parts.map((p) => p.anon)).toFixed(0)} |`,
     );
   }
-  // For scale: the bare node:http server (same Node, same binary) right after it listens.
-  const bare = await startBaseline();
+  // For scale: a bare node:http server in plain JavaScript (same Node binary) right after it listens.
+  const bare = await startPlainNode();
   const bareParts = rssParts(bare.child.pid!);
   say(
-    `| bare node:http (bench/bench-server.ts, for scale) | ${bare.readyMs.toFixed(0)} | ${rssMiB(bare.child.pid!).toFixed(0)} | ${bareParts.file.toFixed(0)} / ${bareParts.anon.toFixed(0)} |`,
+    `| bare node:http, plain JavaScript (for scale) | ${bare.readyMs.toFixed(0)} | ${rssMiB(bare.child.pid!).toFixed(0)} | ${bareParts.file.toFixed(0)} / ${bareParts.anon.toFixed(0)} |`,
   );
   await bare.stop();
   if (!existsSync(BUILT_ENTRY)) say('(no dist/: run `npm run build` to measure the built bin)');
