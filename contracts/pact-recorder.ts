@@ -35,7 +35,8 @@ interface RecordedPactFile {
 
 async function getJson<T>(url: URL): Promise<T> {
   // Loaded on use: `mde-sim serve` shares this module's program and should not load an HTTP client.
-  const { request } = await import('undici');
+  // `default` is the CommonJS module.exports under Node and in the bundle's lazy chunk alike.
+  const { request } = (await import('undici')).default;
   let response: Awaited<ReturnType<typeof request>>;
   try {
     response = await request(url, { method: 'GET', headers: { accept: 'application/json' } });

@@ -12,6 +12,7 @@
  * which finds its files beside itself). The executable (exe/build.ts) bundles with the same externals.
  */
 import { rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -50,14 +51,43 @@ function lazyContractModules(outfile: string): Plugin {
   };
 }
 
+/**
+ * Node's built-in modules are loaded with `require()`, not `import`: an ESM import of a built-in builds a
+ * facade that reads every export, and `node:http`'s lazy exports then load Node's own fetch (its internal
+ * undici), 8 MiB resident at the ready line for a server that never calls it (bench/run.ts, start-up row).
+ * Each import of a built-in resolves to a one-line CommonJS shim around the banner's `require`.
+ */
+function builtinsByRequire(): Plugin {
+  const namespace = 'builtin-by-require';
+  return {
+    name: namespace,
+    setup(builder) {
+      builder.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+        if (args.kind !== 'import-statement' || !isBuiltin(args.path)) return undefined;
+        return { path: args.path, namespace };
+      });
+      builder.onLoad({ filter: /.*/, namespace }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Bundles the programs over tsc's output of them (run after `tsc -p tsconfig.build.json`). */
 export async function bundlePrograms(): Promise<string[]> {
   const written: string[] = [];
   for (const entry of PROGRAMS) {
     const outfile = join(root, 'dist', entry.replace(/\.ts$/, '.js'));
+    const outdir = dirname(outfile);
+    rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
     await build({
       entryPoints: [join(root, entry)],
-      outfile,
+      outdir,
+      // What a program reaches only through import() (TLS generation, the HTTP client of `pact record`,
+      // Pact's commands) goes to chunks/ beside it and is read when used: `serve` parses half as much.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -65,7 +95,7 @@ export async function bundlePrograms(): Promise<string[]> {
       logLevel: 'error',
       legalComments: 'none',
       external: [...OPTIONAL_PEERS],
-      plugins: [lazyContractModules(outfile)],
+      plugins: [lazyContractModules(outfile), builtinsByRequire()],
       // The bundled CommonJS dependencies call require(); ESM has none of its own.
       banner: {
         js: "import { createRequire as __mdeSimRequire } from 'node:module';\nconst require = __mdeSimRequire(import.meta.url);",

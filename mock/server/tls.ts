@@ -23,7 +23,8 @@ import { StateFileError } from './state-file-error.ts';
  * with its material in place checks it with node:crypto alone (start-up time and memory, bench/run.ts).
  */
 async function generate(...args: Parameters<typeof import('selfsigned').generate>) {
-  const selfsigned = await import('selfsigned');
+  // `default` is the CommonJS module.exports under Node and in the bundle's lazy chunk alike.
+  const { default: selfsigned } = await import('selfsigned');
   return selfsigned.generate(...args);
 }
 
