@@ -81,21 +81,27 @@ async function timed(
     await sim.handle(request(calls + i));
     sim.clock.advance(1);
   }
+  // Five rounds: the speed is their median (one round of 2,000 calls lasts ~40 ms, so a single collection
+  // of the large heap could halve it); the longest call is the longest of all rounds, pauses included.
   let longest = 0;
   let longestAt = -1;
-  const started = performance.now();
-  for (let i = 0; i < calls; i++) {
-    const t = performance.now();
-    const response = await sim.handle(request(i));
-    const took = performance.now() - t;
-    if (took > longest) longestAt = i;
-    longest = Math.max(longest, took);
-    if (response.status !== expected)
-      throw new Error(`expected ${expected}, got ${response.status}: ${response.body}`);
-    sim.clock.advance(1); // the next call sees the previous action Succeeded (lifecycle 0)
+  const speeds: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    for (let i = 0; i < calls; i++) {
+      const t = performance.now();
+      const response = await sim.handle(request(i));
+      const took = performance.now() - t;
+      if (took > longest) longestAt = round * calls + i;
+      longest = Math.max(longest, took);
+      if (response.status !== expected)
+        throw new Error(`expected ${expected}, got ${response.status}: ${response.body}`);
+      sim.clock.advance(1); // the next call sees the previous action Succeeded (lifecycle 0)
+    }
+    speeds.push(calls / ((performance.now() - started) / 1000));
   }
   if (process.env.BENCH_DEBUG) process.stderr.write(`longest call #${longestAt}: ${longest.toFixed(1)} ms\n`);
-  return { perSecond: calls / ((performance.now() - started) / 1000), longestMs: longest };
+  return { perSecond: speeds.sort((a, b) => a - b)[2]!, longestMs: longest };
 }
 
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
