@@ -102,6 +102,8 @@ const cpuCell = (run: { userUs: number; systemUs: number }) =>
 
 /** mde-sim's 10-connection figures from the throughput rows, for the explanation section. */
 let simAt10: Awaited<ReturnType<typeof load>> | undefined;
+/** Both servers' 50-connection figures, for the p99 explanation. */
+let at50: { base: Awaited<ReturnType<typeof load>>; sim: Awaited<ReturnType<typeof load>> } | undefined;
 
 if (!SKIP.has('throughput')) {
   say();
@@ -151,6 +153,7 @@ if (!SKIP.has('throughput')) {
         rss: `${rssReady.toFixed(0)} → ${rssAfter.toFixed(0)}`,
       });
       if (connections === 10) simAt10 = s;
+      if (connections === 50) at50 = { base: b, sim: s };
     }
     const mid = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
     say(
@@ -283,6 +286,25 @@ if (!SKIP.has('explain')) {
   say(
     `The core alone (\`simulator.handle\` in a loop, 10 callers, same settings; bench/core-loop.ts): ${core.usPerCall.toFixed(1)} µs per new action, ${(core.gcShare * 100).toFixed(0)}% of it in garbage collection.`,
   );
+  say();
+  say(
+    `Reading: a bare server doing nothing but the core's tight-loop work per request reaches ${(w.rps / b.rps).toFixed(2)}×, so a ratio of 0.5 needs the whole request (adapter, core, Node's HTTP) to cost no more than the core does alone in a loop.` +
+      (simAt10
+        ? ` mde-sim spends ${(simAt10.userUs + simAt10.systemUs).toFixed(0)} µs of CPU per request against ${(w.userUs + w.systemUs).toFixed(0)} for that server: the core runs slower among the network work than in a loop, and system time per request grows as the load generator's core idles (README, "Where the throughput goes", has the profile and the bisection).`
+        : ''),
+  );
+  if (at50) {
+    const { base, sim } = at50;
+    say();
+    const simTail = sim.p99 / sim.meanMs;
+    const baseTail = base.p99 / Math.max(base.meanMs, 0.001);
+    say(
+      `p99 at 50 connections: with a fixed number of connections, mean latency is connections ÷ throughput, so the latency ratio (${(sim.meanMs / base.meanMs).toFixed(1)}) follows the throughput ratio (1 ÷ ${(sim.rps / base.rps).toFixed(2)} = ${(base.rps / sim.rps).toFixed(1)}); p99 over mean is ${simTail.toFixed(1)} for mde-sim and ${baseTail.toFixed(1)} for the baseline, ` +
+        (simTail <= baseTail * 1.2
+          ? 'so the tail adds nothing of its own: the p99 gap is the throughput gap.'
+          : `so mde-sim's tail adds ${(simTail / baseTail).toFixed(1)}× of its own (pauses) on top of the throughput gap.`),
+    );
+  }
 }
 
 if (!SKIP.has('sustained')) {
