@@ -299,10 +299,10 @@ if (!SKIP.has('explain')) {
     const simTail = sim.p99 / sim.meanMs;
     const baseTail = base.p99 / Math.max(base.meanMs, 0.001);
     say(
-      `p99 at 50 connections: with a fixed number of connections, mean latency is connections ÷ throughput, so the latency ratio (${(sim.meanMs / base.meanMs).toFixed(1)}) follows the throughput ratio (1 ÷ ${(sim.rps / base.rps).toFixed(2)} = ${(base.rps / sim.rps).toFixed(1)}); p99 over mean is ${simTail.toFixed(1)} for mde-sim and ${baseTail.toFixed(1)} for the baseline, ` +
+      `p99 at 50 connections: mean latency ${sim.meanMs.toFixed(2)} ms for mde-sim against ${base.meanMs.toFixed(2)} ms (${(sim.meanMs / base.meanMs).toFixed(1)}×); p99 over mean is ${simTail.toFixed(1)} for mde-sim and ${baseTail.toFixed(1)} for the baseline, ` +
         (simTail <= baseTail * 1.2
-          ? 'so the tail adds nothing of its own: the p99 gap is the throughput gap.'
-          : `so mde-sim's tail adds ${(simTail / baseTail).toFixed(1)}× of its own (pauses) on top of the throughput gap.`),
+          ? 'so its tail is no longer than the baseline relative to the mean: the p99 gap is requests queueing behind each other at the lower throughput, not pauses.'
+          : `so its tail is ${(simTail / baseTail).toFixed(1)}× longer relative to the mean (pauses) on top of the queueing at the lower throughput.`),
     );
   }
 }
