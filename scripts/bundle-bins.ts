@@ -1,10 +1,11 @@
 /**
  * @module
  * Part of `npm run build` (after tsc): the two programs behind the bins, `dist/mock/server/main.js`
- * (`mde-sim`) and `dist/client/main.js` (`mde`), each bundled with esbuild into one file with their
- * dependencies, replacing tsc's output of those two modules. Loading one file instead of ~400 modules is
- * most of the way from about a second to under 300 ms from start to the ready line (bench/run.ts);
- * Node's compile cache (turned on by the bins' guards) does the rest.
+ * (`mde-sim`) and `dist/client/main.js` (`mde`), each bundled with esbuild with their dependencies,
+ * replacing tsc's output of those two modules; what a program reaches only through `import()` goes to a
+ * `chunks/` folder beside it. Loading one file instead of ~400 modules is most of the way from about a
+ * second to under 300 ms from start to the ready line (bench/run.ts); Node's compile cache (turned on by
+ * the bins' guards) does the rest.
  *
  * Left out of the bundles, loaded from `dist/` or the user's node_modules only when a command needs them:
  * the optional peers (Pact's native verifier, the spec comparator, express, msw), and every contract-kit
