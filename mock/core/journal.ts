@@ -79,8 +79,12 @@ export function journalQuery(query: string): string {
     .join('&');
 }
 
+/** What nearly every API call's credential becomes: one shared string, not a regex match and a copy each. */
+const BEARER_REDACTED = 'Bearer [redacted]';
+
 /** Replaces a credential with a marker that keeps only the scheme (`Bearer [redacted]`). */
 function redact(value: string): string {
+  if (value.startsWith('Bearer ')) return BEARER_REDACTED;
   const scheme = /^\s*(\S+)\s/.exec(value)?.[1];
   return scheme ? `${scheme} [redacted]` : '[redacted]';
 }
