@@ -8,6 +8,9 @@ const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
   byte.toString(16).padStart(2, '0'),
 );
 
+/** `0` … `f`, by nibble value. */
+const HEX_DIGITS = '0123456789abcdef';
+
 /** A deterministic random source (sfc32). */
 export interface RandomSource {
   /** A float in [0, 1). */
@@ -35,23 +38,34 @@ export function createRandom(seed?: number | string): RandomSource {
     c = (c + t) | 0;
     return (t >>> 0) / 4294967296;
   };
+  const word = (): number => Math.floor(next() * 0x100000000);
   const hex = (length: number): string => {
     // Four bytes per draw through a table: the same digits as toString(16).padStart(8, '0'), without them.
     let out = '';
     while (out.length < length) {
-      const word = Math.floor(next() * 0x100000000);
+      const drawn = word();
       out +=
-        HEX_BYTES[word >>> 24]! +
-        HEX_BYTES[(word >>> 16) & 255]! +
-        HEX_BYTES[(word >>> 8) & 255]! +
-        HEX_BYTES[word & 255]!;
+        HEX_BYTES[drawn >>> 24]! +
+        HEX_BYTES[(drawn >>> 16) & 255]! +
+        HEX_BYTES[(drawn >>> 8) & 255]! +
+        HEX_BYTES[drawn & 255]!;
     }
     return out.length === length ? out : out.slice(0, length);
   };
   const uuid = (): string => {
-    const h = hex(32);
-    const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    // The digits of hex(32) with the version nibble (12th) set to 4 and the variant nibble (16th) to 8-b,
+    // written straight from four draws: two ids a request, and slicing a 32-digit string cost ~0.3 µs each.
+    const w0 = word();
+    const w1 = word();
+    const w2 = word();
+    const w3 = word();
+    const variant = HEX_DIGITS[((w2 >>> 28) & 0x3) | 0x8]!;
+    return (
+      `${HEX_BYTES[w0 >>> 24]!}${HEX_BYTES[(w0 >>> 16) & 255]!}${HEX_BYTES[(w0 >>> 8) & 255]!}${HEX_BYTES[w0 & 255]!}-` +
+      `${HEX_BYTES[w1 >>> 24]!}${HEX_BYTES[(w1 >>> 16) & 255]!}-4${HEX_DIGITS[(w1 >>> 8) & 15]!}${HEX_BYTES[w1 & 255]!}-` +
+      `${variant}${HEX_DIGITS[(w2 >>> 24) & 15]!}${HEX_BYTES[(w2 >>> 16) & 255]!}-${HEX_BYTES[(w2 >>> 8) & 255]!}${HEX_BYTES[w2 & 255]!}` +
+      `${HEX_BYTES[w3 >>> 24]!}${HEX_BYTES[(w3 >>> 16) & 255]!}${HEX_BYTES[(w3 >>> 8) & 255]!}${HEX_BYTES[w3 & 255]!}`
+    );
   };
   return { next, uuid, hex };
 }
