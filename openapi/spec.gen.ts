@@ -1488,7 +1488,7 @@ export const spec = {
       "get": {
         "operationId": "listMachines",
         "summary": "List machines (OData v4 query)",
-        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#Machines\", \"value\": […]}`\n(mde-actions-family.md §8). Items carry no `@odata.context`. Delegated callers see only the machines\nof their device groups. The `$filter` grammar is the one of `GET /api/machineactions`, on the\nproperties `x-mde-odata-filter` lists: comparisons `eq ne gt ge lt le`, `and`, `or`, `not`,\nparentheses, quoted strings (`''` for a quote), GUIDs, numbers and ISO-8601 date-times; `$top`\n(1..10000), `$skip`, `$count`, `$orderby`. A tenant with no machines at all is answered 404, as\nthe docs say (\"If there are no recent machines\"); a filter matching nothing is 200 with an empty\n`value`.\n",
+        "description": "Answers `200 OK` with `{\"@odata.context\": \"https://{host}/api/$metadata#Machines\", \"value\": […]}`\n(mde-actions-family.md §8). Items carry no `@odata.context`. Delegated callers see only the machines\nof their device groups. The `$filter` grammar is the one of `GET /api/machineactions`, on the\nproperties `x-mde-odata-filter` lists: comparisons `eq ne gt ge lt le`, `and`, `or`, `not`,\nparentheses, quoted strings (`''` for a quote), GUIDs, numbers and ISO-8601 date-times, and the\ndocs' `startswith(computerDnsName,'mymachine')` (case-insensitive, as the comparisons); `$top`\n(1..10000), `$skip`, `$count`, `$orderby`. A tenant with no machines at all is answered 404, as\nthe docs say (\"If there are no recent machines\"); a filter matching nothing is 200 with an empty\n`value`.\n",
         "tags": [
           "Machines"
         ],
@@ -1527,7 +1527,8 @@ export const spec = {
             ],
             "computerDnsName": [
               "eq",
-              "ne"
+              "ne",
+              "startswith"
             ],
             "version": [
               "eq",
@@ -1588,7 +1589,7 @@ export const spec = {
           }
         },
         "x-fidelity": "inferred",
-        "x-fidelity-reason": "`or`/`not` and the paging defaults are not documented for machines (mde-actions-family.md §8); `machineTags eq` matches a machine carrying that tag; startswith() is not supported.",
+        "x-fidelity-reason": "`or`/`not` and the paging defaults are not documented for machines (mde-actions-family.md §8); `machineTags eq` matches a machine carrying that tag; `startswith` is documented on computerDnsName only (D12), its case-insensitivity is inferred; other functions (`contains`, `endswith`, `in`, `any`) are refused.",
         "parameters": [
           {
             "$ref": "#/components/parameters/ODataFilterMachines"

@@ -439,7 +439,8 @@ export interface paths {
          *     (mde-actions-family.md §8). Items carry no `@odata.context`. Delegated callers see only the machines
          *     of their device groups. The `$filter` grammar is the one of `GET /api/machineactions`, on the
          *     properties `x-mde-odata-filter` lists: comparisons `eq ne gt ge lt le`, `and`, `or`, `not`,
-         *     parentheses, quoted strings (`''` for a quote), GUIDs, numbers and ISO-8601 date-times; `$top`
+         *     parentheses, quoted strings (`''` for a quote), GUIDs, numbers and ISO-8601 date-times, and the
+         *     docs' `startswith(computerDnsName,'mymachine')` (case-insensitive, as the comparisons); `$top`
          *     (1..10000), `$skip`, `$count`, `$orderby`. A tenant with no machines at all is answered 404, as
          *     the docs say ("If there are no recent machines"); a filter matching nothing is 200 with an empty
          *     `value`.

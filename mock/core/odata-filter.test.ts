@@ -48,6 +48,20 @@ describe('OData $filter', () => {
     expect(matchesFilter(action({ status: 'Failed' }), negated)).toBe(true);
   });
 
+  it('binds not to its own operand only, however the parser grouped what follows', () => {
+    // The grammar let `not` take everything after it: `not a and b` was evaluated as `not (a and b)`.
+    const negated = parseFilter("not (status eq 'Pending') and type eq 'Isolate'", ACTIONS);
+    expect(matchesFilter(action({ status: 'Failed', type: 'Unisolate' }), negated)).toBe(false);
+    const mixed = parseFilter("type eq 'Scan' and not status eq 'Pending' or requestor eq 'SOAR'", ACTIONS);
+    expect(matchesFilter(action({ type: 'Isolate', status: 'Pending', requestor: 'SOAR' }), mixed)).toBe(
+      true,
+    );
+    expect(matchesFilter(action({ type: 'Isolate', status: 'Failed', requestor: 'Ann' }), mixed)).toBe(false);
+    const grouped = parseFilter("not (status eq 'Pending' or type eq 'Isolate')", ACTIONS);
+    expect(matchesFilter(action({ status: 'Failed', type: 'Isolate' }), grouped)).toBe(false);
+    expect(matchesFilter(action({ status: 'Failed', type: 'Unisolate' }), grouped)).toBe(true);
+  });
+
   it('compares GUIDs bare or quoted, and date-times to the tick', () => {
     expect(
       matchesFilter(action({}), parseFilter('id eq 8A5C34DC-9CA9-4BE4-B3C2-4C70E4BFB69A', ACTIONS)),
@@ -102,13 +116,67 @@ describe('OData $filter', () => {
     ['machineId eq', 'syntax error in $filter'],
     ["status eq 'Pending' and", 'syntax error in $filter'],
     ["requestor eq 'unterminated", 'syntax error in $filter'],
-    ["startswith(requestor,'S')", "the function 'startswith' is not supported in $filter."],
+    ["startswith(requestor,'S')", "the function 'startswith' can't be used on 'requestor'."],
+    ["contains(requestor,'S')", "the function 'contains' is not supported in $filter."],
     ['creationDateTimeUtc gt yesterday', "the right side of 'gt' must be a literal, not 'yesterday'."],
     ["creationDateTimeUtc gt 'soon'", "''soon'' is not a valid DateTimeOffset for 'creationDateTimeUtc'."],
     ['status eq 5', "the value of 'status' must be a quoted string, not 5."],
   ])('refuses %s', (text, message) => {
     expect(() => parseFilter(text, ACTIONS)).toThrow(ODataQueryError);
     expect(() => parseFilter(text, ACTIONS)).toThrow(message);
+  });
+
+  describe('startswith (the machine list, D12)', () => {
+    const MACHINES: FilterCapabilities = {
+      logical: ['and', 'or', 'not'],
+      properties: { computerDnsName: ['eq', 'ne', 'startswith'], riskScore: ['eq', 'ne'] },
+    };
+    const machine = (computerDnsName: string, riskScore = 'Low') => ({ computerDnsName, riskScore });
+
+    it("matches a prefix without regard to case, as the docs' startswith(computerDnsName,'mymachine')", () => {
+      const filter = parseFilter("startswith(computerDnsName,'FIN-')", MACHINES);
+      expect(matchesFilter(machine('fin-laptop-017.contoso-demo.local'), filter)).toBe(true);
+      expect(matchesFilter(machine('hr-desktop-042.contoso-demo.local'), filter)).toBe(false);
+      expect(matchesFilter({ computerDnsName: null }, filter)).toBe(false);
+    });
+
+    it('combines with comparisons, not and parentheses, in any case and with spaces after the comma', () => {
+      const filter = parseFilter(
+        "StartsWith(computerDnsName, 'srv-') and not (riskScore eq 'High') or startswith(computerDnsName,'lab')",
+        MACHINES,
+      );
+      expect(matchesFilter(machine('srv-sql-01', 'Low'), filter)).toBe(true);
+      expect(matchesFilter(machine('srv-dc-01', 'High'), filter)).toBe(false);
+      expect(matchesFilter(machine('lab-ws-007', 'High'), filter)).toBe(true);
+    });
+
+    it.each([
+      ["startswith(riskScore,'H')", "the function 'startswith' can't be used on 'riskScore'."],
+      [
+        'startswith(computerDnsName,5)',
+        "the second argument of 'startswith' must be a quoted string, not '5'.",
+      ],
+      ["startswith('fin',computerDnsName)", 'startswith takes a property and a quoted string'],
+      ['startswith(computerDnsName)', 'syntax error in $filter'],
+      ["startswith(osVersion,'1')", "the property 'osVersion' can't be used in $filter."],
+    ])('refuses %s', (text, message) => {
+      expect(() => parseFilter(text, MACHINES)).toThrow(ODataQueryError);
+      expect(() => parseFilter(text, MACHINES)).toThrow(message);
+    });
+
+    it('takes any quoted prefix as text (fuzz: quotes, spaces, and/or, parentheses, unicode)', () => {
+      fc.assert(
+        fc.property(
+          fc.string({ unit: 'grapheme', maxLength: 20 }),
+          fc.string({ maxLength: 5 }),
+          (prefix, rest) => {
+            const filter = parseFilter(`startswith(computerDnsName,${quote(prefix)})`, MACHINES);
+            expect(matchesFilter(machine(prefix + rest), filter)).toBe(true);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
   });
 
   it("refuses 'or' where the operation allows only 'and'", () => {

@@ -13,7 +13,10 @@ import { parseTimestamp } from './timestamps.ts';
 export interface FilterCapabilities {
   /** Logical operators allowed between comparisons (`and`, `or`, `not`). */
   logical: string[];
-  /** Property → comparison operators allowed on it (`eq`, `ne`, `gt`, `ge`, `lt`, `le`). */
+  /**
+   * Property → operators allowed on it: comparisons (`eq`, `ne`, `gt`, `ge`, `lt`, `le`) and the string
+   * function `startswith` (`startswith(computerDnsName,'fin-')`).
+   */
   properties: Record<string, string[]>;
 }
 
@@ -32,7 +35,8 @@ export type FilterLiteral =
 export type FilterExpression =
   | { kind: 'and' | 'or'; left: FilterExpression; right: FilterExpression }
   | { kind: 'not'; operand: FilterExpression }
-  | { kind: 'compare'; op: Comparator; property: string; literal: FilterLiteral };
+  | { kind: 'compare'; op: Comparator; property: string; literal: FilterLiteral }
+  | { kind: 'startswith'; property: string; prefix: string };
 
 /** A filter the service would refuse, with the reason (the simulator answers it 400 ODataError). */
 export class ODataQueryError extends Error {
@@ -108,7 +112,9 @@ function lowerCaseKeywords(text: string): string {
   return text
     .split(/('(?:[^']|'')*'?)/)
     .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/\b(and|or|not|eq|ne|gt|ge|lt|le)\b/gi, (word) => word.toLowerCase()),
+      i % 2 === 1
+        ? part
+        : part.replace(/\b(and|or|not|eq|ne|gt|ge|lt|le|startswith)\b/gi, (word) => word.toLowerCase()),
     )
     .join('');
 }
@@ -128,19 +134,12 @@ function convert(token: Token, capabilities: FilterCapabilities): FilterExpressi
     case 'CommonExpression':
       return convert(token.value as Token, capabilities);
     case 'AndExpression':
-    case 'OrExpression': {
-      const kind = token.type === 'AndExpression' ? 'and' : 'or';
-      requireLogical(kind, capabilities);
-      return {
-        kind,
-        left: convert(token.value.left as Token, capabilities),
-        right: convert(token.value.right as Token, capabilities),
-      };
-    }
+    case 'OrExpression':
     case 'NotExpression':
-      requireLogical('not', capabilities);
-      return { kind: 'not', operand: convert(token.value as Token, capabilities) };
+      return booleanExpression(token, capabilities);
     case 'MethodCallExpression':
+      if (token.value?.method === 'startswith')
+        return startsWith(token.value.parameters as Token[], capabilities);
       throw new ODataQueryError(
         `the function '${token.value?.method ?? token.raw}' is not supported in $filter.`,
       );
@@ -150,6 +149,60 @@ function convert(token: Token, capabilities: FilterCapabilities): FilterExpressi
       return comparison(op, token.value.left as Token, token.value.right as Token, capabilities);
     }
   }
+}
+
+/** One step of a boolean expression read left to right: an operator, or an operand (a comparison, a call, a group). */
+type BooleanItem = { operator: 'and' | 'or' | 'not' } | { operand: Token };
+
+/**
+ * `not` binds tighter than `and`, and `and` tighter than `or` (OData URL conventions, operator precedence),
+ * but the grammar's `notExpr = "not" RWS boolCommonExpr` lets the parser hand `not` everything after it:
+ * `not a and b` came back as `not (a and b)`. So the parser's tree is read back in source order (its
+ * in-order walk; a parenthesized group stays one operand) and rebuilt with the precedence.
+ */
+function booleanExpression(token: Token, capabilities: FilterCapabilities): FilterExpression {
+  const items: BooleanItem[] = [];
+  const walk = (node: Token): void => {
+    if (node.type === 'CommonExpression') {
+      walk(node.value as Token);
+    } else if (node.type === 'AndExpression' || node.type === 'OrExpression') {
+      walk(node.value.left as Token);
+      items.push({ operator: node.type === 'AndExpression' ? 'and' : 'or' });
+      walk(node.value.right as Token);
+    } else if (node.type === 'NotExpression') {
+      items.push({ operator: 'not' });
+      walk(node.value as Token);
+    } else {
+      items.push({ operand: node });
+    }
+  };
+  walk(token);
+  let at = 0;
+  const isOperator = (operator: string) => {
+    const item = items[at];
+    return item !== undefined && 'operator' in item && item.operator === operator;
+  };
+  const unary = (): FilterExpression => {
+    if (isOperator('not')) {
+      at += 1;
+      requireLogical('not', capabilities);
+      return { kind: 'not', operand: unary() };
+    }
+    const item = items[at++];
+    if (item === undefined || !('operand' in item))
+      throw new ODataQueryError(`'${token.raw}' is not supported in $filter.`);
+    return convert(item.operand, capabilities);
+  };
+  const chain = (kind: 'and' | 'or', next: () => FilterExpression) => (): FilterExpression => {
+    let left = next();
+    while (isOperator(kind)) {
+      at += 1;
+      requireLogical(kind, capabilities);
+      left = { kind, left, right: next() };
+    }
+    return left;
+  };
+  return chain('or', chain('and', unary))();
 }
 
 function requireLogical(kind: string, capabilities: FilterCapabilities): void {
@@ -170,9 +223,7 @@ function comparison(
   if (named === undefined) {
     throw new ODataQueryError(`the left side of '${op}' must be a property name, not '${left.raw}'.`);
   }
-  // Names match without regard to case: MDEAutomator filters on `CreationDateTimeUtc` (consumers.md).
-  const property = Object.keys(capabilities.properties).find((p) => p.toLowerCase() === named.toLowerCase());
-  if (property === undefined) throw new ODataQueryError(`the property '${named}' can't be used in $filter.`);
+  const property = capabilityFor(named, capabilities);
   const operators = capabilities.properties[property] ?? [];
   if (!operators.includes(op))
     throw new ODataQueryError(`the operator '${op}' can't be used on '${property}'.`);
@@ -180,6 +231,34 @@ function comparison(
     throw new ODataQueryError(`the right side of '${op}' must be a literal, not '${right.raw}'.`);
   }
   return { kind: 'compare', op, property, literal: literalFor(property, right) };
+}
+
+/** The property of an operation's capabilities a name means, matched without regard to case. */
+function capabilityFor(named: string, capabilities: FilterCapabilities): string {
+  // MDEAutomator filters on `CreationDateTimeUtc` (consumers.md).
+  const property = Object.keys(capabilities.properties).find((p) => p.toLowerCase() === named.toLowerCase());
+  if (property === undefined) throw new ODataQueryError(`the property '${named}' can't be used in $filter.`);
+  return property;
+}
+
+/** `startswith(property,'prefix')`, the string function the machine-list docs show (D12). */
+function startsWith(parameters: Token[], capabilities: FilterCapabilities): FilterExpression {
+  const [subject, prefix] = parameters;
+  const named = subject === undefined ? undefined : propertyName(subject);
+  if (parameters.length !== 2 || named === undefined) {
+    throw new ODataQueryError(
+      "startswith takes a property and a quoted string: startswith(computerDnsName,'fin-').",
+    );
+  }
+  const property = capabilityFor(named, capabilities);
+  if (!(capabilities.properties[property] ?? []).includes('startswith'))
+    throw new ODataQueryError(`the function 'startswith' can't be used on '${property}'.`);
+  if (prefix?.type !== 'Literal' || prefix.value !== 'Edm.String') {
+    throw new ODataQueryError(
+      `the second argument of 'startswith' must be a quoted string, not '${prefix?.raw}'.`,
+    );
+  }
+  return { kind: 'startswith', property, prefix: unquote(prefix.raw) };
 }
 
 /** The property of `FirstMemberExpression → MemberExpression → PropertyPathExpression → ODataIdentifier`. */
@@ -231,9 +310,17 @@ export function matchesFilter(entity: object, expression: FilterExpression | und
       return matchesFilter(entity, expression.left) || matchesFilter(entity, expression.right);
     case 'not':
       return !matchesFilter(entity, expression.operand);
+    case 'startswith':
+      return startsWithValue((entity as Record<string, unknown>)[expression.property], expression.prefix);
     default:
       return compareProperty((entity as Record<string, unknown>)[expression.property], expression);
   }
+}
+
+/** Case-insensitive, like the simulator's string comparisons (inferred); a collection matches by any item. */
+function startsWithValue(actual: unknown, prefix: string): boolean {
+  if (Array.isArray(actual)) return actual.some((item) => startsWithValue(item, prefix));
+  return typeof actual === 'string' && actual.toLowerCase().startsWith(prefix.toLowerCase());
 }
 
 function compareProperty(

@@ -437,6 +437,17 @@ describe('machine lists', () => {
       'fin-laptop-017.contoso-demo.local',
       'lab-ws-007.contoso-demo.local',
     ]);
+    // The docs' own sample, startswith(computerDnsName,'mymachine') (D12), case-insensitive (inferred).
+    const servers = await sim.call(
+      'GET',
+      "/api/machines?$filter=startswith(computerDnsName,'SRV-') and not healthStatus eq 'Inactive'&$orderby=computerDnsName",
+    );
+    expect(servers.json.error).toBeUndefined();
+    expect(servers.status).toBe(200);
+    expect(servers.json.value.map((m: { computerDnsName: string }) => m.computerDnsName)).toEqual([
+      'srv-dc-01.contoso-demo.local',
+      'srv-sql-01.contoso-demo.local',
+    ]);
     const page = await sim.call('GET', '/api/machines?$top=5&$skip=5&$count=true');
     expect(page.json['@odata.count']).toBe(12);
     expect(page.json.value).toHaveLength(5);
@@ -449,6 +460,10 @@ describe('machine lists', () => {
       code: 'ODataError',
       message: "Invalid OData URI query: the property 'osVersion' can't be used in $filter.",
     });
+    const contains = await sim.call('GET', "/api/machines?$filter=contains(computerDnsName,'sql')");
+    expect(contains.json.error.message).toBe(
+      "Invalid OData URI query: the function 'contains' is not supported in $filter.",
+    );
     const stop = await sim.call('GET', '/api/machineactions?$stop=10');
     expect(stop.json.error.message).toBe(
       "Invalid OData URI query: Custom query option '$stop' that starts with '$' is not supported.",
