@@ -4,8 +4,13 @@
  * control API's `GET /_sim/journal/pact`; `--har` also writes the journal as HAR 1.2. A team with no pact
  * tests runs its own integration tests against the simulator, records, and verifies the result with
  * `mde-sim verify` (and, guarded, against the real service).
+ *
+ * With a command after `--` (`mde-sim pact record --consumer acme --out acme.json -- npm test`), it starts
+ * a recording simulator itself, runs the command with the variables that point a client at it (the demo
+ * tenant's SOAR app), writes the pact when the command ends, and exits with the command's code.
  * @module
  */
+import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 
@@ -26,6 +31,7 @@ interface RecordFlags {
   provider?: string;
   tenant?: string;
   har?: string;
+  stateDir: string;
 }
 
 interface RecordedPactFile {
@@ -67,10 +73,95 @@ export function registerPactCommand(program: Command, io: PactCommandIo = { out:
     .option('--provider <name>', 'the provider name (default defender-for-endpoint-api)')
     .option('--tenant <id>', "only this tenant's calls")
     .option('--har <file>', 'also write the journal as HAR 1.2')
-    .action(async (flags: RecordFlags) => {
-      await recordCommand(flags, io);
+    .option(
+      '--state-dir <dir>',
+      'with a command: where the simulator it starts keeps its CA and keys',
+      '.mde-sim',
+    )
+    .argument(
+      '[command...]',
+      'after --: start a recording simulator, run this command against it (MDE_BASE_URL, MDE_AUTHORITY_HOST, MDE_CA_FILE, NODE_EXTRA_CA_CERTS, MDE_TENANT_ID, MDE_CLIENT_ID, MDE_CLIENT_SECRET, MDE_SIM_URL), then write its pact',
+    )
+    .action(async (command: string[], flags: RecordFlags, self: Command) => {
+      if (command.length === 0) {
+        await recordCommand(flags, io);
+        return;
+      }
+      if (self.getOptionValueSource('url') === 'cli') {
+        throw new PactRecordError(
+          '--url reads a simulator that is already running; with a command after --, pact record starts its own. Drop one of them.',
+        );
+      }
+      const code = await recordAround(command, flags, io);
+      if (code !== 0) process.exitCode = code;
     });
   return program;
+}
+
+/** Starts a recording simulator, runs `command` against it, writes the pact; resolves to the command's exit code. */
+async function recordAround(command: string[], flags: RecordFlags, io: PactCommandIo): Promise<number> {
+  // Loaded on use, like the HTTP client: `mde-sim pact record --url` needs neither.
+  const [{ startServer }, { DEMO_TENANT_ID, demoTenant }] = await Promise.all([
+    import('../mock/server/server.ts'),
+    import('../mock/core/demo-tenant.ts'),
+  ]);
+  const server = await startServer({
+    port: 0,
+    httpsPort: 0,
+    stateDir: flags.stateDir,
+    simulator: { recordTraffic: true },
+  });
+  try {
+    const soar = demoTenant().apps[0]!;
+    const https = server.httpsUrl!;
+    const ca = server.caCertPath!;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      MDE_BASE_URL: https,
+      MDE_AUTHORITY_HOST: https,
+      MDE_CA_FILE: ca,
+      NODE_EXTRA_CA_CERTS: ca,
+      MDE_TENANT_ID: DEMO_TENANT_ID,
+      MDE_CLIENT_ID: soar.clientId,
+      MDE_CLIENT_SECRET: soar.clientSecret,
+      MDE_SIM_URL: server.url,
+    };
+    io.out.write(`recording ${command.join(' ')} against ${https} (plain HTTP: ${server.url})\n`);
+    const code = await run(command, env);
+    const { pact } = server.simulator.control.recordedPact({
+      consumer: flags.consumer,
+      ...(flags.provider === undefined ? {} : { provider: flags.provider }),
+      ...(flags.tenant === undefined ? {} : { tenantId: flags.tenant }),
+    });
+    const har =
+      flags.har === undefined
+        ? undefined
+        : server.simulator.control.har({
+            origin: server.url,
+            ...(flags.tenant === undefined ? {} : { tenantId: flags.tenant }),
+          });
+    await write(flags, pact as RecordedPactFile, true, har, io);
+    if (code !== 0)
+      io.out.write(`${command[0]} exited with ${code}: the pact holds what it sent until then.\n`);
+    return code;
+  } finally {
+    await server.close();
+  }
+}
+
+/** Runs a command with the terminal's stdio; resolves to its exit code (128 + signal number when killed). */
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { stdio: 'inherit', env });
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new PactRecordError(
+          error.code === 'ENOENT' ? `${command[0]}: command not found` : `${command[0]}: ${error.message}`,
+        ),
+      ),
+    );
+    child.once('exit', (code, signal) => resolve(code ?? 128 + (signal === 'SIGKILL' ? 9 : 15)));
+  });
 }
 
 async function recordCommand(flags: RecordFlags, io: PactCommandIo): Promise<void> {
@@ -86,6 +177,23 @@ async function recordCommand(flags: RecordFlags, io: PactCommandIo): Promise<voi
   if (flags.provider !== undefined) pactUrl.searchParams.set('provider', flags.provider);
   if (flags.tenant !== undefined) pactUrl.searchParams.set('tenantId', flags.tenant);
   const pact = await getJson<RecordedPactFile>(pactUrl);
+  let har: unknown;
+  if (flags.har !== undefined) {
+    const harUrl = new URL('har', base);
+    if (flags.tenant !== undefined) harUrl.searchParams.set('tenantId', flags.tenant);
+    har = await getJson<unknown>(harUrl);
+  }
+  await write(flags, pact, recording.enabled, har, io);
+}
+
+/** Writes the pact (and the HAR) and says what is in it. */
+async function write(
+  flags: RecordFlags,
+  pact: RecordedPactFile,
+  recordingEnabled: boolean,
+  har: unknown,
+  io: PactCommandIo,
+): Promise<void> {
   await writeFile(flags.out, `${JSON.stringify(pact, null, 2)}\n`);
   const skipped = pact.metadata?.['mde-sim']?.skipped ?? [];
   const lines = [`wrote ${pact.interactions.length} interaction(s) to ${flags.out}`];
@@ -97,15 +205,13 @@ async function recordCommand(flags: RecordFlags, io: PactCommandIo): Promise<voi
     lines.push(`${skipped.length} recorded call(s) left out:`);
     for (const call of skipped) lines.push(`  ${call.request} — ${call.reason}`);
   }
-  if (!recording.enabled && pact.interactions.length === 0) {
+  if (!recordingEnabled && pact.interactions.length === 0) {
     lines.push(
       'Traffic recording is off on this simulator: start it with `mde-sim serve --record` (or PUT /_sim/journal/recording {"enabled":true}) before the consumer runs.',
     );
   }
   if (flags.har !== undefined) {
-    const harUrl = new URL('har', base);
-    if (flags.tenant !== undefined) harUrl.searchParams.set('tenantId', flags.tenant);
-    await writeFile(flags.har, `${JSON.stringify(await getJson<unknown>(harUrl), null, 2)}\n`);
+    await writeFile(flags.har, `${JSON.stringify(har, null, 2)}\n`);
     lines.push(`wrote the journal as HAR 1.2 to ${flags.har}`);
   }
   io.out.write(`${lines.join('\n')}\nVerify it with: mde-sim verify ${flags.out}\n`);

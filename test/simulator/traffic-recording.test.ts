@@ -3,10 +3,12 @@
  * redacted; `mde-sim pact record` turns the recorded calls into a Pact V4 file with inferred provider states;
  * the journal exports as HAR 1.2; `publicOrigin` writes host-bearing values with the documented host.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +119,92 @@ describe('traffic recording', () => {
     expect(JSON.parse(created?.exchange?.requestBody ?? '{}')).toEqual({
       Comment: 'Cleaned by the playbook',
     });
+  });
+
+  it('mde-sim pact record -- <command> records what the command sent to a simulator it starts', async () => {
+    // A consumer's integration run in miniature: the variables the wrapper sets, a real token, one action.
+    const consumer = join(dir, 'consumer.mjs');
+    await writeFile(
+      consumer,
+      `const e = process.env;
+       const t = await fetch(e.MDE_AUTHORITY_HOST + '/' + e.MDE_TENANT_ID + '/oauth2/v2.0/token', { method: 'POST',
+         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: e.MDE_CLIENT_ID,
+           client_secret: e.MDE_CLIENT_SECRET, scope: 'https://api.securitycenter.microsoft.com/.default' }) });
+       const { access_token } = await t.json();
+       const r = await fetch(e.MDE_BASE_URL + '/api/machines/${MACHINE}/unrestrictCodeExecution', { method: 'POST',
+         headers: { authorization: 'Bearer ' + access_token, 'content-type': 'application/json' },
+         body: JSON.stringify({ Comment: 'wrapped' }) });
+       if (r.status !== 201) process.exit(5);`,
+    );
+    const pactFile = join(dir, 'wrapped.json');
+    const output = await pactRecord(
+      '--consumer',
+      'wrapped',
+      '--out',
+      pactFile,
+      '--har',
+      join(dir, 'wrapped.har'),
+      '--state-dir',
+      join(dir, 'wrapped-state'),
+      '--',
+      process.execPath,
+      consumer,
+    );
+    expect(output).toMatch(/^recording .+ against https:\/\/127\.0\.0\.1:\d+ /);
+    expect(output).toContain('wrote 1 interaction(s)');
+    expect(process.exitCode ?? 0).toBe(0);
+    const text = await readFile(pactFile, 'utf8');
+    expect(text).not.toContain(SOAR_SECRET);
+    const [interaction] = JSON.parse(text).interactions;
+    expect(interaction.description).toBe('unrestrictCodeExecution answered 201');
+    expect(interaction.request.body.content).toEqual({ Comment: 'wrapped' });
+    const har = JSON.parse(await readFile(join(dir, 'wrapped.har'), 'utf8'));
+    expect(har.log.entries.some((e: Json) => e.request.url.endsWith('/oauth2/v2.0/token'))).toBe(true);
+  });
+
+  it("mde-sim pact record -- <command> exits with the command's code, the pact written all the same", async () => {
+    const pactFile = join(dir, 'failed-run.json');
+    const cli = fileURLToPath(new URL('../../mock/server/cli.ts', import.meta.url));
+    const args = [
+      'pact',
+      'record',
+      '--consumer',
+      'c',
+      '--out',
+      pactFile,
+      '--state-dir',
+      join(dir, 'wrapped-state'),
+    ];
+    const child = spawnSync(
+      process.execPath,
+      [cli, ...args, '--', process.execPath, '-e', 'process.exit(3)'],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect(child.status).toBe(3);
+    expect(child.stdout).toContain('exited with 3: the pact holds what it sent until then.');
+    expect(JSON.parse(await readFile(pactFile, 'utf8')).interactions).toEqual([]);
+  });
+
+  it('mde-sim pact record refuses --url with a command, and a command that does not exist', async () => {
+    const out = join(dir, 'never.json');
+    await expect(
+      pactRecord('--consumer', 'c', '--out', out, '--url', sim.url, '--', process.execPath, '-e', '0'),
+    ).rejects.toThrow(/with a command after --, pact record starts its own/);
+    await expect(
+      pactRecord(
+        '--consumer',
+        'c',
+        '--out',
+        out,
+        '--state-dir',
+        join(dir, 'wrapped-state'),
+        '--',
+        'no-such-command-mde',
+      ),
+    ).rejects.toThrow('no-such-command-mde: command not found');
   });
 
   it('mde-sim pact record writes the API calls as a Pact V4 file with the states they met', async () => {
