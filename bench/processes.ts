@@ -18,6 +18,11 @@ export function pinLoadGenerator(): void {
 /** Every core, read before this process pins itself (children inherit the pin unless told otherwise). */
 const ALL_CORES = `0-${availableParallelism() - 1}`;
 
+/** A command line that runs on every core when this process pinned itself (taskset), else as it is. */
+export function onEveryCore(args: string[]): [string, string[]] {
+  return PINNED ? ['taskset', ['-c', ALL_CORES, ...args]] : [args[0]!, args.slice(1)];
+}
+
 /** Spawns on core 1 (`pinned`) or on every core, never on the load generator's inherited core 0 alone. */
 function spawnPinned(args: string[], cwd?: string, pinned = true, env?: NodeJS.ProcessEnv): ChildProcess {
   const [command, argv] = PINNED
@@ -54,7 +59,9 @@ export function rssParts(pid: number): { anon: number; file: number } {
 /** CPU time a process has used so far, user and system, in µs (Linux /proc; clock ticks of 10 ms). */
 export function cpuMicros(pid: number): { user: number; system: number } {
   // Fields after the command's closing parenthesis start at field 3 (state): utime is 14, stime 15.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // the command may hold ") "
+
   return { user: Number(fields[11]) * 10_000, system: Number(fields[12]) * 10_000 };
 }
 

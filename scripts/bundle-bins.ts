@@ -63,7 +63,7 @@ function builtinsByRequire(): Plugin {
   return {
     name: namespace,
     setup(builder) {
-      builder.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      builder.onResolve({ filter: /^[a-z0-9_:/]+$/ }, (args) => {
         if (args.kind !== 'import-statement' || !isBuiltin(args.path)) return undefined;
         return { path: args.path, namespace };
       });

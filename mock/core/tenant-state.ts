@@ -580,6 +580,7 @@ export class TenantState {
   }
 
   #drop(record: ActionRecord): void {
+    if (record.dropped) return; // each log counts a drop once
     const { action } = record;
     this.#actions.delete(action.id.toLowerCase());
     record.dropped = true;
