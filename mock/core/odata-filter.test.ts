@@ -207,6 +207,12 @@ describe('OData $filter', () => {
     );
   });
 
+  it('takes brackets inside a quoted string as text (outside one they are refused: test/spec/filter-grammar)', () => {
+    const quoted = parseFilter(`requestor eq '["x]{'`, ACTIONS);
+    expect(matchesFilter(action({ requestor: '["x]{' }), quoted)).toBe(true);
+    expect(() => parseFilter("requestor eq ['a']", ACTIONS)).toThrow("'[' is not supported in $filter");
+  });
+
   it('never throws anything but ODataQueryError on arbitrary input (fuzz)', () => {
     fc.assert(
       fc.property(fc.string(), (input) => {

@@ -76,6 +76,7 @@ interface Token {
  * @throws ODataQueryError naming the problem (syntax, property, operator, literal).
  */
 export function parseFilter(text: string, capabilities: FilterCapabilities): FilterExpression {
+  refuseCollectionLiterals(text);
   const source = toUriForm(lowerCaseKeywords(text.trim()));
   let token: Token;
   try {
@@ -86,6 +87,21 @@ export function parseFilter(text: string, capabilities: FilterCapabilities): Fil
   }
   if (token.raw !== source) throw syntaxError(source, token.raw.length);
   return convert(token, capabilities);
+}
+
+/**
+ * JSON collection and object literals (`[...]`, `{...}`, the operands of `in`) are outside what the simulator
+ * takes, and odata-v4-parser never returns on an unterminated string inside one (`["a`: a fuzz test found it
+ * blocking the event loop for good), so brackets outside quoted strings are refused before parsing.
+ */
+function refuseCollectionLiterals(text: string): void {
+  const unquoted = text.split(/'(?:[^']|'')*'?/).join("''");
+  const bracket = /[[\]{}]/.exec(unquoted)?.[0];
+  if (bracket !== undefined) {
+    throw new ODataQueryError(
+      `'${bracket}' is not supported in $filter: collection and object literals (and 'in') are not.`,
+    );
+  }
 }
 
 function syntaxError(source: string, at: number): ODataQueryError {
