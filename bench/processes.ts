@@ -18,16 +18,19 @@ export function pinLoadGenerator(): void {
 /** Every core, read before this process pins itself (children inherit the pin unless told otherwise). */
 const ALL_CORES = `0-${availableParallelism() - 1}`;
 
-/** A command line that runs on every core when this process pinned itself (taskset), else as it is. */
+/** A command line on the given cores when this process pinned itself (taskset), else as it is. */
+function onCores(cores: string, args: string[]): [string, string[]] {
+  return PINNED ? ['taskset', ['-c', cores, ...args]] : [args[0]!, args.slice(1)];
+}
+
+/** A command line that runs on every core, not on the load generator's core it would inherit. */
 export function onEveryCore(args: string[]): [string, string[]] {
-  return PINNED ? ['taskset', ['-c', ALL_CORES, ...args]] : [args[0]!, args.slice(1)];
+  return onCores(ALL_CORES, args);
 }
 
 /** Spawns on core 1 (`pinned`) or on every core, never on the load generator's inherited core 0 alone. */
 function spawnPinned(args: string[], cwd?: string, pinned = true, env?: NodeJS.ProcessEnv): ChildProcess {
-  const [command, argv] = PINNED
-    ? ['taskset', ['-c', pinned ? '1' : ALL_CORES, ...args]]
-    : [args[0]!, args.slice(1)];
+  const [command, argv] = onCores(pinned ? '1' : ALL_CORES, args);
   return spawn(command, argv, {
     stdio: ['pipe', 'pipe', 'ignore'],
     ...(cwd === undefined ? {} : { cwd }),
@@ -93,18 +96,24 @@ const stop = (child: ChildProcess) => () =>
     child.kill('SIGTERM');
   });
 
-/** The bare node:http baseline, optionally doing `burnMicros` of busy work per request (bench-server.ts). */
-export async function startBaseline(burnMicros = 0): Promise<RunningProcess> {
+/** Starts a server that prints `{"port":N}` once listening on 127.0.0.1. */
+async function startPortPrinter(
+  args: string[],
+  pinned: boolean,
+  env?: NodeJS.ProcessEnv,
+): Promise<RunningProcess> {
   const started = performance.now();
-  const child = spawnPinned(
-    [process.execPath, new URL('./bench-server.ts', import.meta.url).pathname],
-    undefined,
-    true,
-    { BENCH_BURN_US: String(burnMicros) },
-  );
+  const child = spawnPinned(args, undefined, pinned, env);
   const [, json] = await firstLine(child, /^(\{.*\})$/);
   const { port } = JSON.parse(json!) as { port: number };
   return { child, url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop: stop(child) };
+}
+
+/** The bare node:http baseline, optionally doing `burnMicros` of busy work per request (bench-server.ts). */
+export function startBaseline(burnMicros = 0): Promise<RunningProcess> {
+  return startPortPrinter([process.execPath, new URL('./bench-server.ts', import.meta.url).pathname], true, {
+    BENCH_BURN_US: String(burnMicros),
+  });
 }
 
 /** A state directory with the CA, certificates and signing keys already made (as after a first start). */
@@ -155,13 +164,9 @@ export async function startSimulator(
  * A bare node:http server from a few lines of plain JavaScript (no TypeScript, no imports of the project),
  * for scale beside the start-up rows: what Node itself takes resident, listening, before any application.
  */
-export async function startPlainNode(): Promise<RunningProcess> {
+export function startPlainNode(): Promise<RunningProcess> {
   const source = `const s = require('node:http').createServer((q, r) => r.end()).listen(0, '127.0.0.1', () =>
     process.stdout.write(JSON.stringify({ port: s.address().port }) + '\\n'));
     process.stdin.resume(); process.stdin.on('end', () => process.exit(0));`;
-  const started = performance.now();
-  const child = spawnPinned([process.execPath, '-e', source], undefined, false);
-  const [, json] = await firstLine(child, /^(\{.*\})$/);
-  const { port } = JSON.parse(json!) as { port: number };
-  return { child, url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop: stop(child) };
+  return startPortPrinter([process.execPath, '-e', source], false);
 }

@@ -45,9 +45,6 @@ const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const SOURCE_ENTRY = 'mock/server/cli.ts';
 const BUILT_ENTRY = 'dist/mock/server/cli.js';
 
-/** A load test's config file: every call a new action (no lifecycle delay), quotas counted but raised. */
-const LOAD_CONFIG = LOAD_SETTINGS;
-
 const lines: string[] = [];
 const say = (line = '') => {
   lines.push(line);
@@ -136,7 +133,7 @@ if (!SKIP.has('throughput')) {
       await load(baseline, '', connections, WARMUP_S);
       const b = await load(baseline, '', connections, DURATION_S);
       await baseline.stop();
-      const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_CONFIG);
+      const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_SETTINGS);
       const rssReady = rssMiB(sim.child.pid!);
       const token = await mintToken(sim.url);
       await load(sim, token, connections, WARMUP_S);
@@ -322,7 +319,7 @@ if (!SKIP.has('sustained')) {
     `## Sustained load (${SUSTAIN_S} s at 10 connections, every call a new action; target: RSS bounded by retention, flat after the first part)`,
   );
   say();
-  const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_CONFIG);
+  const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_SETTINGS);
   const token = await mintToken(sim.url);
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(rssMiB(sim.child.pid!)), (SUSTAIN_S * 1000) / 12);
