@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import type { Command } from 'commander';
 
 /** Where the command writes what it did. @default process.stdout */
@@ -128,18 +129,16 @@ async function recordAround(command: string[], flags: RecordFlags, io: PactComma
     };
     io.out.write(`recording ${command.join(' ')} against ${https} (plain HTTP: ${server.url})\n`);
     const code = await run(command, env);
+    const onlyTenant = flags.tenant === undefined ? {} : { tenantId: flags.tenant };
     const { pact } = server.simulator.control.recordedPact({
       consumer: flags.consumer,
       ...(flags.provider === undefined ? {} : { provider: flags.provider }),
-      ...(flags.tenant === undefined ? {} : { tenantId: flags.tenant }),
+      ...onlyTenant,
     });
     const har =
       flags.har === undefined
         ? undefined
-        : server.simulator.control.har({
-            origin: server.url,
-            ...(flags.tenant === undefined ? {} : { tenantId: flags.tenant }),
-          });
+        : server.simulator.control.har({ origin: server.url, ...onlyTenant });
     await write(flags, pact as RecordedPactFile, true, har, io);
     if (code !== 0)
       io.out.write(`${command[0]} exited with ${code}: the pact holds what it sent until then.\n`);
@@ -160,7 +159,7 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
         ),
       ),
     );
-    child.once('exit', (code, signal) => resolve(code ?? 128 + (signal === 'SIGKILL' ? 9 : 15)));
+    child.once('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
   });
 }
 
