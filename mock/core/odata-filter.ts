@@ -95,13 +95,20 @@ export function parseFilter(text: string, capabilities: FilterCapabilities): Fil
  * blocking the event loop for good), so brackets outside quoted strings are refused before parsing.
  */
 function refuseCollectionLiterals(text: string): void {
-  const unquoted = text.split(/'(?:[^']|'')*'?/).join("''");
+  const unquoted = splitAtQuotes(text)
+    .filter((_, i) => i % 2 === 0)
+    .join("''");
   const bracket = /[[\]{}]/.exec(unquoted)?.[0];
   if (bracket !== undefined) {
     throw new ODataQueryError(
       `'${bracket}' is not supported in $filter: collection and object literals (and 'in') are not.`,
     );
   }
+}
+
+/** The text around and between its quoted string literals (odd indexes; an unterminated one runs to the end). */
+function splitAtQuotes(text: string): string[] {
+  return text.split(/('(?:[^']|'')*'?)/);
 }
 
 function syntaxError(source: string, at: number): ODataQueryError {
@@ -125,8 +132,7 @@ function toUriForm(text: string): string {
  * property names in Pascal case), so operators and logical words outside quoted strings are lowered first.
  */
 function lowerCaseKeywords(text: string): string {
-  return text
-    .split(/('(?:[^']|'')*'?)/)
+  return splitAtQuotes(text)
     .map((part, i) =>
       i % 2 === 1
         ? part
