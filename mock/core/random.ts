@@ -8,6 +8,16 @@ const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
   byte.toString(16).padStart(2, '0'),
 );
 
+/** A 32-bit word as 8 hex digits through the byte table: the digits of toString(16).padStart(8, '0'). */
+function hex8(word: number): string {
+  return (
+    HEX_BYTES[word >>> 24]! +
+    HEX_BYTES[(word >>> 16) & 255]! +
+    HEX_BYTES[(word >>> 8) & 255]! +
+    HEX_BYTES[word & 255]!
+  );
+}
+
 /** `0` … `f`, by nibble value. */
 const HEX_DIGITS = '0123456789abcdef';
 
@@ -40,16 +50,8 @@ export function createRandom(seed?: number | string): RandomSource {
   };
   const word = (): number => Math.floor(next() * 0x100000000);
   const hex = (length: number): string => {
-    // Four bytes per draw through a table: the same digits as toString(16).padStart(8, '0'), without them.
     let out = '';
-    while (out.length < length) {
-      const drawn = word();
-      out +=
-        HEX_BYTES[drawn >>> 24]! +
-        HEX_BYTES[(drawn >>> 16) & 255]! +
-        HEX_BYTES[(drawn >>> 8) & 255]! +
-        HEX_BYTES[drawn & 255]!;
-    }
+    while (out.length < length) out += hex8(word());
     return out.length === length ? out : out.slice(0, length);
   };
   const uuid = (): string => {
@@ -61,10 +63,8 @@ export function createRandom(seed?: number | string): RandomSource {
     const w3 = word();
     const variant = HEX_DIGITS[((w2 >>> 28) & 0x3) | 0x8]!;
     return (
-      `${HEX_BYTES[w0 >>> 24]!}${HEX_BYTES[(w0 >>> 16) & 255]!}${HEX_BYTES[(w0 >>> 8) & 255]!}${HEX_BYTES[w0 & 255]!}-` +
-      `${HEX_BYTES[w1 >>> 24]!}${HEX_BYTES[(w1 >>> 16) & 255]!}-4${HEX_DIGITS[(w1 >>> 8) & 15]!}${HEX_BYTES[w1 & 255]!}-` +
-      `${variant}${HEX_DIGITS[(w2 >>> 24) & 15]!}${HEX_BYTES[(w2 >>> 16) & 255]!}-${HEX_BYTES[(w2 >>> 8) & 255]!}${HEX_BYTES[w2 & 255]!}` +
-      `${HEX_BYTES[w3 >>> 24]!}${HEX_BYTES[(w3 >>> 16) & 255]!}${HEX_BYTES[(w3 >>> 8) & 255]!}${HEX_BYTES[w3 & 255]!}`
+      `${hex8(w0)}-${HEX_BYTES[w1 >>> 24]!}${HEX_BYTES[(w1 >>> 16) & 255]!}-4${HEX_DIGITS[(w1 >>> 8) & 15]!}${HEX_BYTES[w1 & 255]!}-` +
+      `${variant}${HEX_DIGITS[(w2 >>> 24) & 15]!}${HEX_BYTES[(w2 >>> 16) & 255]!}-${HEX_BYTES[(w2 >>> 8) & 255]!}${HEX_BYTES[w2 & 255]!}${hex8(w3)}`
     );
   };
   return { next, uuid, hex };
