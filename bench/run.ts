@@ -97,6 +97,12 @@ async function load(server: RunningProcess, token: string, connections: number, 
   };
 }
 
+/** The measured run after a warm-up (JIT, lazy validators, retention filling up) on the same server. */
+async function warmedLoad(server: RunningProcess, token: string, connections: number) {
+  await load(server, token, connections, WARMUP_S);
+  return load(server, token, connections, DURATION_S);
+}
+
 const cpuCell = (run: { userUs: number; systemUs: number }) =>
   `${run.userUs.toFixed(0)} + ${run.systemUs.toFixed(0)}`;
 
@@ -130,14 +136,12 @@ if (!SKIP.has('throughput')) {
     }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const baseline = await startBaseline();
-      await load(baseline, '', connections, WARMUP_S);
-      const b = await load(baseline, '', connections, DURATION_S);
+      const b = await warmedLoad(baseline, '', connections);
       await baseline.stop();
       const sim = await startSimulator(SOURCE_ENTRY, preparedStateDir(), LOAD_SETTINGS);
       const rssReady = rssMiB(sim.child.pid!);
       const token = await mintToken(sim.url);
-      await load(sim, token, connections, WARMUP_S);
-      const s = await load(sim, token, connections, DURATION_S);
+      const s = await warmedLoad(sim, token, connections);
       const rssAfter = rssMiB(sim.child.pid!);
       await sim.stop();
       if (s.non2xx > 0)
@@ -270,12 +274,10 @@ if (!SKIP.has('explain')) {
   const core = child('./core-loop.ts') as { usPerCall: number; gcShare: number };
   const burn = Math.round(core.usPerCall);
   const bare = await startBaseline();
-  await load(bare, '', 10, WARMUP_S);
-  const b = await load(bare, '', 10, DURATION_S);
+  const b = await warmedLoad(bare, '', 10);
   await bare.stop();
   const busy = await startBaseline(burn);
-  await load(busy, '', 10, WARMUP_S);
-  const w = await load(busy, '', 10, DURATION_S);
+  const w = await warmedLoad(busy, '', 10);
   await busy.stop();
   say('| server | req/s | vs bare | mean time per request ms | server CPU µs per request (user + system) |');
   say('|---|---|---|---|---|');
@@ -303,7 +305,7 @@ if (!SKIP.has('explain')) {
     const { base, sim } = at50;
     say();
     const simTail = sim.p99 / sim.meanMs;
-    const baseTail = base.p99 / Math.max(base.meanMs, 0.001);
+    const baseTail = base.p99 / base.meanMs;
     say(
       `p99 at 50 connections: mean time per request ${sim.meanMs.toFixed(2)} ms for mde-sim against ${base.meanMs.toFixed(2)} ms (${(sim.meanMs / base.meanMs).toFixed(1)}×); p99 over mean is ${simTail.toFixed(1)} for mde-sim and ${baseTail.toFixed(1)} for the baseline, ` +
         (simTail <= baseTail * 1.2
