@@ -6,19 +6,13 @@
  *
  * Usage: node bench/core-loop.ts [calls per round]
  */
-import { PerformanceObserver } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_TENANT_ID } from '../mock/core/demo-tenant.ts';
 import { createSimulator } from '../mock/core/simulator.ts';
-import { LOAD_SETTINGS, MACHINE } from './load-settings.ts';
+import { gcSettled, gcWithin } from './gc-pauses.ts';
+import { LOAD_BODY, LOAD_SETTINGS, MACHINE } from './load-settings.ts';
 
 const CALLS = Number(process.argv[2] ?? 100_000);
 const CALLERS = 10;
-
-let gcMs = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) gcMs += entry.duration;
-}).observe({ entryTypes: ['gc'] });
 
 const sim = await createSimulator(LOAD_SETTINGS);
 const token = await sim.control.mintToken({ tenantId: DEMO_TENANT_ID });
@@ -32,16 +26,14 @@ const request = () => ({
     host: '127.0.0.1:8080',
     authorization: `Bearer ${token}`,
     'content-type': 'application/json',
-    'content-length': '23',
+    'content-length': String(LOAD_BODY.length),
     connection: 'keep-alive',
   } as Record<string, string | undefined>,
-  body: '{"Comment":"benchmark"}',
+  body: LOAD_BODY,
   remote: '127.0.0.1:50000',
 });
 
 async function round(): Promise<{ usPerCall: number; gcShare: number }> {
-  await sleep(10); // let the observer deliver the previous round's GC entries before counting
-  const gcBefore = gcMs;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CALLERS }, async () => {
@@ -52,8 +44,8 @@ async function round(): Promise<{ usPerCall: number; gcShare: number }> {
     }),
   );
   const elapsed = performance.now() - started;
-  await sleep(10);
-  return { usPerCall: (elapsed * 1000) / CALLS, gcShare: (gcMs - gcBefore) / elapsed };
+  await gcSettled();
+  return { usPerCall: (elapsed * 1000) / CALLS, gcShare: gcWithin(started, started + elapsed) / elapsed };
 }
 
 await round(); // warm-up: JIT, lazy validators, retention reaching its bound

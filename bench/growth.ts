@@ -8,11 +8,10 @@
  *
  * Usage: node bench/growth.ts <actions> <machines>
  */
-import { PerformanceObserver } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_TENANT_ID, demoTenant } from '../mock/core/demo-tenant.ts';
 import { createSimulator, type PersistedState } from '../mock/core/simulator.ts';
 import { formatTimestamp } from '../mock/core/timestamps.ts';
+import { gcSettled, gcWithin } from './gc-pauses.ts';
 
 const ACTIONS = Number(process.argv[2] ?? 1000);
 const MACHINES = Number(process.argv[3] ?? 1);
@@ -74,21 +73,6 @@ sim.restore(snapshot);
 const restoreMs = performance.now() - restoreStarted;
 const token = await sim.control.mintToken({ tenantId: DEMO_TENANT_ID });
 
-// Garbage-collection pauses, on the same timeline as performance.now(), so a slow call can tell its own
-// work from a collection of the large heap that happened to land inside it.
-const gcPauses: { start: number; end: number }[] = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries())
-    gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
-}).observe({ entryTypes: ['gc'] });
-
-/** Milliseconds of garbage collection inside [start, end]. */
-function gcWithin(start: number, end: number): number {
-  let total = 0;
-  for (const pause of gcPauses) total += Math.max(0, Math.min(end, pause.end) - Math.max(start, pause.start));
-  return total;
-}
-
 async function timed(
   calls: number,
   request: (i: number) => Parameters<typeof sim.handle>[0],
@@ -118,7 +102,7 @@ async function timed(
     }
     speeds.push(calls / ((performance.now() - started) / 1000));
   }
-  await sleep(20); // the observer delivers GC entries on a later turn of the event loop
+  await gcSettled();
   // The longest a call blocked the loop by its own work: any call, less the collections inside it.
   const ownMs = Math.max(
     Math.min(longest, 2),

@@ -6,6 +6,9 @@
  */
 export const MACHINE = '1e5bc9d7e413ddd7902c2932e418702b84d0cc07';
 
+/** The unrestrict body every call sends. */
+export const LOAD_BODY = '{"Comment":"benchmark"}';
+
 export const LOAD_SETTINGS = {
   lifecycle: { pickupDelayMs: 0, executionMs: 0 },
   rateLimits: {

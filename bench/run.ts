@@ -22,7 +22,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import autocannon from 'autocannon';
 import { DEMO_TENANT_ID } from '../mock/core/demo-tenant.ts';
-import { LOAD_SETTINGS, MACHINE } from './load-settings.ts';
+import { LOAD_BODY, LOAD_SETTINGS, MACHINE } from './load-settings.ts';
 import {
   cpuMicros,
   onEveryCore,
@@ -79,7 +79,7 @@ async function load(server: RunningProcess, token: string, connections: number, 
     url: `${server.url}/api/machines/${MACHINE}/unrestrictCodeExecution`,
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: '{"Comment":"benchmark"}',
+    body: LOAD_BODY,
     connections,
     duration: seconds,
   });
